@@ -1,0 +1,194 @@
+// Discovery: command-line arguments -> the .go files to scan, like the go tool reads them.
+//
+//   file.go    the file's whole directory is scanned (the package supplies types and locks),
+//              but only the named files are reported (`reportOnly`)
+//   dir        that directory's package only, not its subdirectories
+//   dir/...    dir and every directory below it (`./...` for the current tree)
+//
+// Walks honour .gitignore files (from the enclosing git work tree down, nested ones
+// included), skip `vendor`, `testdata` and directories whose name starts with `.` or `_`
+// unless an argument names them, skip files whose name starts with `.` or `_`, and do not
+// follow symlinked directories (a symlink named *.go is listed as a file; if it cannot be
+// read, the scan reports a read error for it and goes on).
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Include `_test.go` files (false with --no-tests); files named explicitly are always included. */
+  includeTests: boolean;
+}
+
+export interface DiscoverResult {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** Set when a .go file was named as an argument: the files whose diagnostics are reported. */
+  reportOnly?: Set<string>;
+  /** One line per argument that could not be used ("x: no such file or directory"). */
+  errors: string[];
+}
+
+const RECURSIVE = '/...';
+
+export async function discover(args: string[], opts: DiscoverOptions): Promise<DiscoverResult> {
+  const files = new Set<string>();
+  const reported = new Set<string>();
+  const errors: string[] = [];
+  let namedFile = false;
+  const ignores = new GitIgnores();
+
+  for (const arg of args.length > 0 ? args : ['.']) {
+    const recursive = arg === '...' || arg.endsWith(RECURSIVE);
+    const pathArg = arg === '...' ? '.' : recursive ? arg.slice(0, -RECURSIVE.length) || '/' : arg;
+    if (pathArg.includes('...')) {
+      errors.push(`${arg}: unsupported pattern (use a directory, a file, or dir/...)`);
+      continue;
+    }
+    const path = resolve(opts.cwd, pathArg);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      errors.push(`${arg}: no such file or directory`);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const found = recursive
+        ? await walk(path, opts, ignores)
+        : await packageFiles(path, opts, await ignores.forDir(path));
+      for (const f of found) {
+        files.add(f);
+        reported.add(f);
+      }
+    } else if (recursive) {
+      errors.push(`${arg}: not a directory`);
+    } else if (!isGoFileName(basename(path))) {
+      errors.push(`${arg}: not a .go file or a directory`);
+    } else {
+      namedFile = true;
+      files.add(path);
+      reported.add(path);
+      for (const f of await packageFiles(dirname(path), opts, await ignores.forDir(dirname(path)))) files.add(f);
+    }
+  }
+
+  const result: DiscoverResult = { files: [...files].sort(compareStrings), errors };
+  if (namedFile) result.reportOnly = reported;
+  return result;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isGoFileName(name: string): boolean {
+  return name.endsWith('.go');
+}
+
+/** Files the go tool would ignore by name alone. */
+function skippedFileName(name: string, opts: DiscoverOptions): boolean {
+  return name.startsWith('.') || name.startsWith('_') || (!opts.includeTests && name.endsWith('_test.go'));
+}
+
+/** Directories a walk does not enter unless an argument names them. */
+function skippedDirName(name: string): boolean {
+  return name === 'vendor' || name === 'testdata' || name.startsWith('.') || name.startsWith('_');
+}
+
+async function listDir(dir: string): Promise<Dirent[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+  return entries.sort((a, b) => compareStrings(a.name, b.name));
+}
+
+/** The .go files of one directory (its package), not descending. */
+async function packageFiles(dir: string, opts: DiscoverOptions, scope: IgnoreScope): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await listDir(dir)) {
+    if (!(e.isFile() || e.isSymbolicLink()) || !isGoFileName(e.name) || skippedFileName(e.name, opts)) continue;
+    const path = join(dir, e.name);
+    if (!scope.ignores(path, false)) out.push(path);
+  }
+  return out;
+}
+
+async function walk(root: string, opts: DiscoverOptions, ignores: GitIgnores): Promise<string[]> {
+  const out: string[] = [];
+  const visit = async (dir: string, scope: IgnoreScope): Promise<void> => {
+    out.push(...(await packageFiles(dir, opts, scope)));
+    for (const e of await listDir(dir)) {
+      // Dirent.isDirectory() is false for symlinks: symlinked directories are not followed.
+      if (!e.isDirectory() || skippedDirName(e.name)) continue;
+      const sub = join(dir, e.name);
+      if (scope.ignores(sub, true)) continue;
+      await visit(sub, await ignores.extend(scope, sub));
+    }
+  };
+  await visit(root, await ignores.forDir(root));
+  return out;
+}
+
+/** The .gitignore rules in force in one directory: those of every .gitignore from the
+ * enclosing git work tree's root (or, outside git, the directory itself) down to it. */
+class IgnoreScope {
+  constructor(private readonly matchers: readonly { dir: string; ig: Ignore }[]) {}
+
+  with(dir: string, ig: Ignore | undefined): IgnoreScope {
+    return ig ? new IgnoreScope([...this.matchers, { dir, ig }]) : this;
+  }
+
+  /** True when `path` (a file, or a directory when isDir) is excluded; deeper files win, as in git. */
+  ignores(path: string, isDir: boolean): boolean {
+    let ignored = false;
+    for (const m of this.matchers) {
+      const rel = relative(m.dir, path).split(sep).join('/');
+      if (rel === '' || rel.startsWith('..')) continue;
+      const r = m.ig.test(isDir ? `${rel}/` : rel);
+      if (r.ignored) ignored = true;
+      else if (r.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
+
+/** Reads each .gitignore once. */
+class GitIgnores {
+  private readonly cache = new Map<string, Promise<Ignore | undefined>>();
+
+  /** The scope of a directory named by an argument: its ancestors' .gitignore files apply. */
+  async forDir(dir: string): Promise<IgnoreScope> {
+    const top = await workTreeRoot(dir);
+    const chain: string[] = [];
+    for (let d = dir; ; d = dirname(d)) {
+      chain.unshift(d);
+      if (d === top || dirname(d) === d) break;
+    }
+    let scope = new IgnoreScope([]);
+    for (const d of chain) scope = await this.extend(scope, d);
+    return scope;
+  }
+
+  /** The scope of `dir`, a subdirectory of the directory whose scope is `parent`. */
+  async extend(parent: IgnoreScope, dir: string): Promise<IgnoreScope> {
+    return parent.with(dir, await this.load(dir));
+  }
+
+  private load(dir: string): Promise<Ignore | undefined> {
+    let p = this.cache.get(dir);
+    if (!p) {
+      p = readFile(join(dir, '.gitignore'), 'utf8').then(
+        (text) => ignore().add(text),
+        () => undefined,
+      );
+      this.cache.set(dir, p);
+    }
+    return p;
+  }
+}
+
+/** The nearest ancestor holding `.git` (a directory, or a file in worktrees), else `dir`. */
+async function workTreeRoot(dir: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if (await stat(join(d, '.git')).then(() => true, () => false)) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
