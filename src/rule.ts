@@ -1,0 +1,49 @@
+// What a rule is, and the only door through which it sees a package and reports.
+import type { Diagnostic, Fix, Location, Severity } from './diagnostic.js';
+import type { Package } from './package.js';
+import type { Node } from 'web-tree-sitter';
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+export interface RuleMeta {
+  /** Stable id, kebab-case; ids are forever (deprecate, never rename or reuse). */
+  id: string;
+  /** One line, sentence case, no final period. */
+  title: string;
+  severity: Severity;
+  precision: Precision;
+  tags: string[];
+}
+
+/** A shared analysis: computed once per package and memoised by the engine. */
+export interface Analysis<T> {
+  name: string;
+  run(ctx: AnalysisContext): T;
+}
+
+export interface AnalysisContext {
+  pkg: Package;
+  /** Result of another shared analysis (memoised). */
+  get<T>(analysis: Analysis<T>): T;
+}
+
+export interface ReportInput {
+  /** The node the finding is about; its range is the primary location. */
+  node: Node;
+  message: string;
+  related?: Location[];
+  fixes?: Fix[];
+  flow?: Location[];
+}
+
+export interface RuleContext extends AnalysisContext {
+  report(input: ReportInput): void;
+  /** Build a location from a node of one of the package's files. */
+  locationOf(node: Node, message?: string): Location;
+}
+
+export interface Rule extends RuleMeta {
+  run(ctx: RuleContext): void;
+}
+
+export type { Diagnostic };

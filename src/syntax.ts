@@ -1,0 +1,227 @@
+// The one module that spells tree-sitter-go node types, plus small tree helpers.
+// Everything else asks these helpers instead of comparing type strings by hand.
+import type { Node } from 'web-tree-sitter';
+
+export const T = {
+  sourceFile: 'source_file',
+  packageClause: 'package_clause',
+  importDecl: 'import_declaration',
+  importSpec: 'import_spec',
+  importSpecList: 'import_spec_list',
+  funcDecl: 'function_declaration',
+  methodDecl: 'method_declaration',
+  funcLit: 'func_literal',
+  typeDecl: 'type_declaration',
+  typeSpec: 'type_spec',
+  typeAlias: 'type_alias',
+  varDecl: 'var_declaration',
+  varSpec: 'var_spec',
+  varSpecList: 'var_spec_list',
+  constDecl: 'const_declaration',
+  constSpec: 'const_spec',
+  block: 'block',
+  statementList: 'statement_list',
+  shortVarDecl: 'short_var_declaration',
+  assignment: 'assignment_statement',
+  incStatement: 'inc_statement',
+  decStatement: 'dec_statement',
+  exprStatement: 'expression_statement',
+  goStatement: 'go_statement',
+  deferStatement: 'defer_statement',
+  returnStatement: 'return_statement',
+  ifStatement: 'if_statement',
+  forStatement: 'for_statement',
+  rangeClause: 'range_clause',
+  forClause: 'for_clause',
+  exprSwitch: 'expression_switch_statement',
+  typeSwitch: 'type_switch_statement',
+  exprCase: 'expression_case',
+  typeCase: 'type_case',
+  defaultCase: 'default_case',
+  selectStatement: 'select_statement',
+  commCase: 'communication_case',
+  receiveStatement: 'receive_statement',
+  sendStatement: 'send_statement',
+  labeledStatement: 'labeled_statement',
+  identifier: 'identifier',
+  typeIdentifier: 'type_identifier',
+  fieldIdentifier: 'field_identifier',
+  packageIdentifier: 'package_identifier',
+  blankIdentifier: '_',
+  callExpr: 'call_expression',
+  selectorExpr: 'selector_expression',
+  indexExpr: 'index_expression',
+  sliceExpr: 'slice_expression',
+  typeAssertion: 'type_assertion_expression',
+  typeConversion: 'type_conversion_expression',
+  unaryExpr: 'unary_expression',
+  binaryExpr: 'binary_expression',
+  parenExpr: 'parenthesized_expression',
+  compositeLit: 'composite_literal',
+  literalValue: 'literal_value',
+  keyedElement: 'keyed_element',
+  literalElement: 'literal_element',
+  expressionList: 'expression_list',
+  argumentList: 'argument_list',
+  parameterList: 'parameter_list',
+  parameterDecl: 'parameter_declaration',
+  variadicParameterDecl: 'variadic_parameter_declaration',
+  typeParameterList: 'type_parameter_list',
+  typeParameterDecl: 'type_parameter_declaration',
+  typeConstraint: 'type_constraint',
+  negatedType: 'negated_type',
+  typeElem: 'type_elem',
+  mapType: 'map_type',
+  pointerType: 'pointer_type',
+  sliceType: 'slice_type',
+  arrayType: 'array_type',
+  implicitLengthArrayType: 'implicit_length_array_type',
+  channelType: 'channel_type',
+  structType: 'struct_type',
+  interfaceType: 'interface_type',
+  functionType: 'function_type',
+  qualifiedType: 'qualified_type',
+  genericType: 'generic_type',
+  parenType: 'parenthesized_type',
+  fieldDeclList: 'field_declaration_list',
+  fieldDecl: 'field_declaration',
+  comment: 'comment',
+  stringLiteral: 'interpreted_string_literal',
+  rawStringLiteral: 'raw_string_literal',
+  intLiteral: 'int_literal',
+  error: 'ERROR',
+} as const;
+
+/** Node types that open a function body. */
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set([T.funcDecl, T.methodDecl, T.funcLit]);
+
+/** Node types that are type expressions (as opposed to value expressions). */
+export const TYPE_NODE_TYPES: ReadonlySet<string> = new Set([
+  T.typeIdentifier, T.mapType, T.pointerType, T.sliceType, T.arrayType, T.implicitLengthArrayType,
+  T.channelType, T.structType, T.interfaceType, T.functionType, T.qualifiedType, T.genericType, T.parenType,
+]);
+
+export function namedChildren(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const c = node.namedChild(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Named children of `node`, skipping comments. */
+export function namedChildrenNoComments(node: Node): Node[] {
+  return namedChildren(node).filter((c) => c.type !== T.comment);
+}
+
+export function field(node: Node, name: string): Node | null {
+  return node.childForFieldName(name);
+}
+
+export function fields(node: Node, name: string): Node[] {
+  return node.childrenForFieldName(name).filter((n): n is Node => n !== null);
+}
+
+/** Strips parentheses: ((x)) -> x. */
+export function unparen(node: Node): Node {
+  let n = node;
+  while (n.type === T.parenExpr || n.type === T.parenType) {
+    const inner = n.namedChildren.find((c) => c && c.type !== T.comment);
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** Items of an expression_list, or the node itself. */
+export function listItems(node: Node | null): Node[] {
+  if (!node) return [];
+  if (node.type === T.expressionList) return namedChildrenNoComments(node);
+  return [node];
+}
+
+/** The statements of a block (tree-sitter-go 0.25 wraps them in a statement_list). */
+export function blockStatements(block: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of namedChildrenNoComments(block)) {
+    if (c.type === T.statementList) out.push(...namedChildrenNoComments(c));
+    else out.push(c);
+  }
+  return out;
+}
+
+/** The operator token of a unary or binary expression, e.g. '&', '*', '<-', '+'. */
+export function operatorOf(node: Node): string | null {
+  const op = node.childForFieldName('operator');
+  if (op) return op.type;
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c && !c.isNamed) return c.type;
+  }
+  return null;
+}
+
+/** Whether an assignment-like node uses ':=' (range clauses, receive statements). */
+export function hasDefineToken(node: Node): boolean {
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c && !c.isNamed && c.type === ':=') return true;
+  }
+  return false;
+}
+
+/** The assignment operator of an assignment_statement: '=', '+=', ... */
+export function assignmentOperator(node: Node): string {
+  const op = node.childForFieldName('operator');
+  if (op) return op.type;
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c && !c.isNamed && c.type.endsWith('=')) return c.type;
+  }
+  return '=';
+}
+
+/** Text of a Go string literal node without quotes (escapes left as written except \" ). */
+export function stringValue(node: Node): string {
+  const t = node.text;
+  if (node.type === T.rawStringLiteral) return t.slice(1, -1);
+  return t.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+}
+
+/** Nearest enclosing function node (declaration or literal), or null at package level. */
+export function enclosingFunction(node: Node): Node | null {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  return null;
+}
+
+export function isAncestor(ancestor: Node, node: Node): boolean {
+  return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex && ancestorChainHas(ancestor, node);
+}
+
+function ancestorChainHas(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parent) if (n.id === ancestor.id) return true;
+  return false;
+}
+
+/** Iterative pre-order walk restricted to named nodes; `enter` returns false to skip children. */
+export function walk(root: Node, enter: (n: Node) => boolean | void): void {
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      const n = cursor.currentNode;
+      let descend = true;
+      if (n.isNamed) descend = enter(n) !== false;
+      if (descend && cursor.gotoFirstChild()) { depth++; continue; }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0) return;
+        cursor.gotoParent();
+        depth--;
+      }
+      if (depth === 0) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}

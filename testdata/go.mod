@@ -1,0 +1,3 @@
+module mapsafe.test/fixtures
+
+go 1.23
