@@ -82,6 +82,7 @@ function knownRule(id: string): Rule {
 }
 
 function selectRules(flags: Flags): Rule[] {
+  if (flags.enable?.length === 0) throw new UsageError('--enable needs at least one rule id (see --list-rules)');
   const enabled = flags.enable?.map(knownRule) ?? allRules;
   const disabled = new Set(flags.disable?.map((id) => knownRule(id).id));
   return enabled.filter((r, i) => !disabled.has(r.id) && enabled.indexOf(r) === i);

@@ -163,8 +163,11 @@ class GitIgnores {
       if (d === top || dirname(d) === d) break;
     }
     let scope = new IgnoreScope([]);
-    for (const d of chain) scope = await this.extend(scope, d);
-    return scope;
+    for (const d of chain.slice(0, -1)) scope = await this.extend(scope, d);
+    // A directory named explicitly is scanned even if ignored: then the rules that ignore
+    // it (which would ignore everything below it too) do not apply inside it.
+    if (scope.ignores(dir, true)) scope = new IgnoreScope([]);
+    return this.extend(scope, dir);
   }
 
   /** The scope of `dir`, a subdirectory of the directory whose scope is `parent`. */

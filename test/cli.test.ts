@@ -204,6 +204,7 @@ describe('mapsafe', () => {
     expectUsageError(run(['--format']), /argument missing/);
     expectUsageError(run(['--enable', 'no-such-rule', 'ok']), /unknown rule "no-such-rule"/);
     expectUsageError(run(['--disable', 'no-such-rule', 'ok']), /unknown rule "no-such-rule"/);
+    expectUsageError(run(['--enable', ',', 'ok']), /--enable needs at least one rule id/);
     expectUsageError(run(['--explain', 'no-such-rule']), /unknown rule "no-such-rule"/);
     expectUsageError(run(['--explain', '../package']), /unknown rule/);
     expectUsageError(run(['does-not-exist']), /^mapsafe: does-not-exist: no such file or directory\n$/);

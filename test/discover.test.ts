@@ -100,6 +100,7 @@ describe('discover', () => {
     expect((await run(['vendor/v'])).files).toEqual(['vendor/v/v.go']);
     expect((await run(['.tools'])).files).toEqual(['.tools/t.go']);
     expect((await run(['./_old/...'])).files).toEqual(['_old/o.go']);
+    expect((await run(['build'])).files).toEqual(['build/out.go']); // ignored by .gitignore, but named
   });
 
   it('drops _test.go files with includeTests false, unless named', async () => {
