@@ -113,6 +113,16 @@ describe('mapsafe', () => {
     expect(run(['--enable', 'unsafe-map-cast', 'cast3']).code).toBe(1);
   });
 
+  it.skipIf(allRules.length === 0 || !existsSync(join(root, 'testdata', 'demo')))(
+    'finds what the README promises in testdata/demo (Quick start)',
+    () => {
+      const r = run(['testdata/demo'], root);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^testdata\/demo\/\S+\.go:\d+:\d+: .+ \[[a-z0-9-]+\]$/m);
+    },
+  );
+
   it('writes the json schema, version 1', () => {
     project('js', { 'a.go': hasCastRule ? cast('js', 'A') : clean.replace('package clean', 'package js') });
     const r = run(['--format', 'json', 'js']);
