@@ -1,0 +1,3 @@
+module mapsafe.test/coffsets
+
+go 1.24

@@ -1,0 +1,3 @@
+module mapsafe.test/offset124
+
+go 1.24

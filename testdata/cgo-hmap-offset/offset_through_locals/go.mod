@@ -1,0 +1,3 @@
+module mapsafe.test/locals
+
+go 1.22

@@ -1,0 +1,3 @@
+module mapsafe.test/linkiter
+
+go 1.22

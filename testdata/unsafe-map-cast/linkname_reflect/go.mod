@@ -1,0 +1,3 @@
+module mapsafe.test/linkreflect
+
+go 1.24

@@ -1,0 +1,3 @@
+module mapsafe.test/swiss
+
+go 1.24
