@@ -10,6 +10,7 @@ export type GrammarName = 'go' | 'c';
 
 let initialised: Promise<void> | undefined;
 const parsers = new Map<GrammarName, Promise<Parser>>();
+const ready = new Map<GrammarName, Parser>();
 
 function init(): Promise<void> {
   initialised ??= Parser.init();
@@ -25,9 +26,18 @@ export function getParser(grammar: GrammarName): Promise<Parser> {
       const language = await Language.load(path.join(packageRoot, 'wasm', `tree-sitter-${grammar}.wasm`));
       const parser = new Parser();
       parser.setLanguage(language);
+      ready.set(grammar, parser);
       return parser;
     })();
     parsers.set(grammar, p);
   }
   return p;
+}
+
+/**
+ * The parser for a grammar if it is already loaded. Rules run synchronously, so the scan
+ * loads the C grammar before running rules on a package that uses cgo.
+ */
+export function loadedParser(grammar: GrammarName): Parser | null {
+  return ready.get(grammar) ?? null;
 }

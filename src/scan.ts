@@ -132,6 +132,7 @@ async function scanDirectory(dir: string, texts: LoadedText[], opts: ScanOptions
       if (!g) groups.set(sf.packageName, (g = []));
       g.push(sf);
     }
+    if (allFiles.some((f) => f.cgo)) await getParser('c');
     const goVersion = goVersionFor(dir);
     for (const name of [...groups.keys()].sort()) {
       const files = groups.get(name)!;
