@@ -1,5 +1,7 @@
 // The registry: every rule, sorted by id. Adding a rule is one line here.
 import type { Rule } from '../src/rule.js';
+import { unguardedMapWrite } from './unguarded-map-write.js';
 
 export const allRules: readonly Rule[] = [
+  unguardedMapWrite,
 ].sort((a: Rule, b: Rule) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

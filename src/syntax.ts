@@ -43,6 +43,11 @@ export const T = {
   receiveStatement: 'receive_statement',
   sendStatement: 'send_statement',
   labeledStatement: 'labeled_statement',
+  continueStatement: 'continue_statement',
+  breakStatement: 'break_statement',
+  gotoStatement: 'goto_statement',
+  fallthroughStatement: 'fallthrough_statement',
+  labelName: 'label_name',
   identifier: 'identifier',
   typeIdentifier: 'type_identifier',
   fieldIdentifier: 'field_identifier',
@@ -224,4 +229,14 @@ export function walk(root: Node, enter: (n: Node) => boolean | void): void {
   } finally {
     cursor.delete();
   }
+}
+
+/** Descendants of `root` of the given types (one call into wasm), in document order. */
+export function descendantsOf(root: Node, types: readonly string[]): Node[] {
+  return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
+}
+
+/** Whether `inner` lies within `outer` (by byte range; both from the same tree). */
+export function within(inner: Node, outer: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }

@@ -1,0 +1,134 @@
+// Call resolution inside the package: which same-package function (declaration,
+// method or literal) a function-valued expression denotes, what a function returns
+// (for getters), and which arguments `go f(x)` binds to f's parameters.
+import type { Node } from 'web-tree-sitter';
+import type { Decl, Package } from '../package.js';
+import type { GoType, TypeOracle } from '../types.js';
+import { T, descendantsOf, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { callArgs } from './accesses.js';
+
+export class CallResolver {
+  private readonly returns = new Map<number, Node | null>();
+  private goArgs: Map<string, Node[][]> | null = null;
+
+  constructor(private readonly pkg: Package, private readonly oracle: TypeOracle) {}
+
+  key(fn: Node): string {
+    return this.oracle.resolver.key(fn);
+  }
+
+  /** The function a function-valued expression denotes, when it is in this package. */
+  target(expr: Node): Node | null {
+    const e = unparen(expr);
+    if (e.type === T.funcLit) return e;
+    if (e.type === T.identifier) {
+      const d = this.oracle.resolver.resolve(e);
+      if (!d) return null;
+      if (d.kind === 'func') return d.declNode ?? null;
+      if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
+        const v = unparen(d.value);
+        if (v.type === T.funcLit) return v;
+      }
+      return null;
+    }
+    if (e.type === T.selectorExpr) {
+      const op = field(e, 'operand');
+      const name = field(e, 'field')?.text;
+      if (!op || !name) return null;
+      if (op.type === T.identifier && this.oracle.resolver.resolve(op)?.kind === 'import') return null;
+      return this.method(this.oracle.typeOf(op), name) ?? this.method(this.oracle.typeFromNode(op), name);
+    }
+    return null;
+  }
+
+  /** Method `name` of a same-package type, looked up through embedded fields. */
+  method(t: GoType, name: string, depth = 0): Node | null {
+    if (depth > 4) return null;
+    const base = t.kind === 'pointer' ? t.elem : t;
+    if (base.kind !== 'named' || !base.info || base.pkgPath) return null;
+    const m = this.pkg.methods.get(base.info.name)?.get(name);
+    if (m) return m.node;
+    const u = this.oracle.underlying(base);
+    if (u.kind !== 'struct') return null;
+    for (const f of u.fields) {
+      if (!f.embedded) continue;
+      const r = this.method(f.type, name, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+
+  /** The expression every `return` of the called function yields, when it is one and the same kind. */
+  returnedExpr(call: Node): Node | null {
+    const fnExpr = field(call, 'function');
+    const fn = fnExpr ? this.target(fnExpr) : null;
+    if (!fn) return null;
+    if (this.returns.has(fn.id)) return this.returns.get(fn.id) ?? null;
+    this.returns.set(fn.id, null);
+    const body = field(fn, 'body');
+    let found: Node | null = null;
+    if (body) {
+      const lits = descendantsOf(body, [T.funcLit]);
+      const rets = descendantsOf(body, [T.returnStatement]).filter((r) => !lits.some((l) => within(r, l)));
+      const exprs = rets.map((r) => { const l = namedChildrenNoComments(r)[0]; return l ? listItems(l) : []; });
+      const firsts = exprs.filter((x) => x.length >= 1).map((x) => unparen(x[0]!));
+      const withText = firsts.filter((x) => x.text !== 'nil');
+      if (withText.length > 0 && withText.every((x) => x.text === withText[0]!.text)) found = withText[0]!;
+    }
+    this.returns.set(fn.id, found);
+    return found;
+  }
+
+  /** The argument bound to a parameter at the `go` sites of its function, when there is exactly one such site. */
+  paramArgument(d: Decl): Node | null {
+    if (!d.node || !d.declNode) return null;
+    const fn = d.declNode.parent?.parent;
+    if (!fn) return null;
+    const sites = this.goSites().get(this.key(fn));
+    if (!sites || sites.length !== 1) return null;
+    if (d.kind === 'receiver') return sites[0]![0] ?? null;
+    const idx = paramIndex(fn, d.node);
+    if (idx < 0) return null;
+    const arg = sites[0]![idx + 1];
+    return arg && (unparen(arg).type === T.identifier || unparen(arg).type === T.selectorExpr) ? arg : null;
+  }
+
+  /** `go f(args)` sites by target function: [receiver or null, ...args]. */
+  private goSites(): Map<string, Node[][]> {
+    if (this.goArgs) return this.goArgs;
+    const out = new Map<string, Node[][]>();
+    this.goArgs = out;
+    for (const file of this.pkg.files) {
+      for (const g of descendantsOf(file.root, [T.goStatement])) {
+        const call = namedChildrenNoComments(g).find((c) => c.type === T.callExpr);
+        const fnExpr = call ? field(call, 'function') : null;
+        if (!call || !fnExpr) continue;
+        const f = unparen(fnExpr);
+        if (f.type === T.funcLit) continue;
+        const target = this.target(f);
+        if (!target) continue;
+        const recv = f.type === T.selectorExpr ? field(f, 'operand') : null;
+        const k = this.key(target);
+        let list = out.get(k);
+        if (!list) out.set(k, (list = []));
+        list.push([recv as Node, ...callArgs(call)]);
+      }
+    }
+    return out;
+  }
+}
+
+function paramIndex(fn: Node, name: Node): number {
+  const list = field(fn, 'parameters');
+  if (!list) return -1;
+  let i = 0;
+  for (const p of namedChildrenNoComments(list)) {
+    const names = fields(p, 'name');
+    for (const n of names) {
+      if (n.id === name.id) return i;
+      i++;
+    }
+    if (names.length === 0) i++;
+  }
+  return -1;
+}

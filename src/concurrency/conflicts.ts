@@ -1,0 +1,184 @@
+// Conflicts between map accesses: two accesses of the same location, at least one a
+// write, that may run in parallel (different goroutine contexts, or one context that
+// runs many instances), not ordered by happens-before, and not holding a common lock
+// in excluding modes. Plus inconsistent locking: an access that does not hold the
+// lock that guards the location at its other accesses.
+import type { Node } from 'web-tree-sitter';
+import type { Analysis } from '../rule.js';
+import { T, field, unparen } from '../syntax.js';
+import type { AccessKind } from './accesses.js';
+import { DeclaredGuards } from './guards.js';
+import { HappensBefore } from './hb.js';
+import type { ProgramPoint } from './hb.js';
+import { commonExcluding, effective } from './lockstate.js';
+import type { Held, Lockset } from './lockstate.js';
+import { programAnalysis } from './program.js';
+import type { Ctx, FnInfo, Program, Root } from './program.js';
+
+export interface Access {
+  fn: FnInfo;
+  kind: AccessKind;
+  /** The map expression as written. */
+  map: Node;
+  name: string;
+  loc: string;
+  locks: Lockset;
+  point: ProgramPoint;
+  /** In a function that creates the value (composite literal / new) before publishing it. */
+  construction: boolean;
+  /** Runs as (part of) a deferred call. */
+  deferred: boolean;
+}
+
+export interface Guard { id: string; name: string; example: Access }
+
+export interface Finding {
+  access: Access;
+  /** Race evidence: the access it may run in parallel with, and the goroutine root involved. */
+  other: Access | null;
+  root: Root | null;
+  /** Locking evidence: the guard this access does not hold. */
+  guard: Guard | null;
+  /** A lock this write holds only in read mode. */
+  readLock: (Held & { id: string }) | null;
+}
+
+export interface Conflicts {
+  program: Program;
+  hb: HappensBefore;
+  accesses: Access[];
+  findings: Finding[];
+}
+
+export const conflictsAnalysis: Analysis<Conflicts> = {
+  name: 'map-conflicts',
+  run(ctx) {
+    return findConflicts(ctx.get(programAnalysis));
+  },
+};
+
+function findConflicts(prog: Program): Conflicts {
+  const hb = new HappensBefore(prog);
+  const out: Conflicts = { program: prog, hb, accesses: [], findings: [] };
+  if (prog.fns.size === 0) return out;
+  const byLoc = new Map<string, Access[]>();
+  for (const fn of prog.fns.values()) {
+    if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
+    for (const rec of fn.facts.accesses) {
+      const loc = prog.ids.loc(rec.map);
+      if (!loc) continue;
+      const a: Access = {
+        fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
+        locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
+        construction: isConstruction(prog, rec.map, loc), deferred: fn.deferred,
+      };
+      out.accesses.push(a);
+      let list = byLoc.get(loc);
+      if (!list) byLoc.set(loc, (list = []));
+      list.push(a);
+    }
+  }
+  const declared = new DeclaredGuards(prog.oracle, prog.ids);
+  const windowMemo = new Map<string, boolean>();
+  const window = (a: Access, r: Root) => {
+    const k = `${a.point.host.key}:${a.point.pos}:${a.point.loops.join(',')}:${r.id}`;
+    let v = windowMemo.get(k);
+    if (v === undefined) { v = hb.window(a.point, r); windowMemo.set(k, v); }
+    return v;
+  };
+  const concurrent = (a: Access, b: Access): Root | null => {
+    for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
+      const r = pairRoot(prog, hb, window, a, b, ca, cb);
+      if (r) return r;
+    }
+    return null;
+  };
+  const inConcurrentCode = (a: Access) =>
+    a.fn.host.node.type === T.methodDecl || [...a.fn.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
+
+  for (const [loc, list] of byLoc) {
+    const live = list.filter((a) => !a.construction);
+    const writes = live.filter((a) => a.kind === 'write');
+    if (writes.length === 0) continue;
+    const guard = inferGuard(loc, live, declared.of(loc));
+    for (const a of live) {
+      const readLock = a.kind === 'write' ? readOnlyLock(a.locks) : null;
+      let finding: Finding | null = null;
+      const holdsGuard = !!guard && a.locks.has(guard.id);
+      for (const b of a.kind === 'write' ? live : writes) {
+        if (commonExcluding(a.locks, b.locks)) continue;
+        // The access that lacks the lock is the one to fix: skip when this side holds the guard, or holds locks the other lacks.
+        if (holdsGuard || (a.locks.size > 0 && b.locks.size === 0)) continue;
+        const r = concurrent(a, b);
+        if (r) { finding = { access: a, other: b, root: r, guard: null, readLock }; break; }
+      }
+      if (!finding && guard && !a.locks.has(guard.id) && inConcurrentCode(a)) {
+        const guardedWrite = writes.some((w) => w.locks.get(guard.id)?.mode === 'w');
+        if (a.kind === 'write' || guardedWrite) finding = { access: a, other: null, root: null, guard, readLock };
+      }
+      if (!finding && readLock && (guard?.id === readLock.id || !loc.startsWith('local:'))) finding = { access: a, other: null, root: null, guard, readLock };
+      if (finding) out.findings.push(finding);
+    }
+  }
+  return out;
+}
+
+function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root) => boolean, a: Access, b: Access, ca: Ctx, cb: Ctx): Root | null {
+  if (ca === 'init' || cb === 'init') return null;
+  if (ca === cb) {
+    if (ca === 'main') return null;
+    const r = prog.roots[ca]!;
+    return r.multi && hb.shared(a.loc, r) ? r : null;
+  }
+  if (ca === 'main') { const r = prog.roots[cb as number]!; return hb.shared(a.loc, r) && window(a, r) ? r : null; }
+  if (cb === 'main') { const r = prog.roots[ca]!; return hb.shared(a.loc, r) && window(b, r) ? r : null; }
+  const ra = prog.roots[ca]!;
+  const rb = prog.roots[cb]!;
+  if (!hb.shared(a.loc, ra) && !hb.shared(a.loc, rb)) return null;
+  if (rb.spawner && a.point.host === rb.spawner.host && !window(a, rb)) return null;
+  if (ra.spawner && b.point.host === ra.spawner.host && !window(b, ra)) return null;
+  if (hb.ordered(ra, rb)) return null;
+  return rb;
+}
+
+function readOnlyLock(locks: Lockset): (Held & { id: string }) | null {
+  for (const [id, h] of locks) if (h.mode === 'r') return { id, ...h };
+  return null;
+}
+
+/** The lock held at most accesses of a location (or the declared guard, when some access holds it). */
+function inferGuard(loc: string, accesses: Access[], declared: string | null): Guard | null {
+  if (loc.startsWith('local:') || accesses.length === 0) return null;
+  const counts = new Map<string, { n: number; example: Access; name: string }>();
+  for (const a of accesses) for (const [id, h] of a.locks) {
+    const c = counts.get(id);
+    if (c) c.n++;
+    else counts.set(id, { n: 1, example: a, name: h.name });
+  }
+  let best: Guard | null = null;
+  let bestN = 0;
+  for (const [id, c] of counts) {
+    const ok = c.n * 2 > accesses.length || id === declared;
+    if (ok && c.n > bestN) { best = { id, name: c.name, example: c.example }; bestN = c.n; }
+  }
+  return best;
+}
+
+/** An access through a local that this function created with a composite literal or new(T). */
+function isConstruction(prog: Program, map: Node, loc: string): boolean {
+  if (!loc.startsWith('field:')) return false;
+  let e = unparen(map);
+  for (let i = 0; i < 20; i++) {
+    if (e.type === T.selectorExpr || e.type === T.indexExpr) e = unparen(field(e, 'operand')!);
+    else if (e.type === T.unaryExpr) e = unparen(field(e, 'operand')!);
+    else break;
+  }
+  if (e.type !== T.identifier) return false;
+  const d = prog.oracle.resolver.resolve(e);
+  if (d?.kind !== 'var' || !d.value) return false;
+  let v = unparen(d.value);
+  if (v.type === T.unaryExpr) v = unparen(field(v, 'operand') ?? v);
+  if (v.type === T.compositeLit) return true;
+  if (v.type === T.callExpr) { const f = field(v, 'function'); return f?.type === T.identifier && f.text === 'new'; }
+  return false;
+}

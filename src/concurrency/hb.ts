@@ -1,0 +1,135 @@
+// Happens-before between the ordinary flow of a function and the goroutines it
+// starts (Go memory model): statements before a `go` statement (and not in a loop
+// around it) happen before the goroutine; statements after a wg.Wait()/g.Wait(),
+// or after a receive from a channel the goroutine sends on or closes, happen after
+// it. Locals are shared with a goroutine only when it is started inside their scope.
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, within } from '../syntax.js';
+import type { FnInfo, Program, Root } from './program.js';
+
+export interface ProgramPoint { host: FnInfo; pos: number; loops: number[] }
+
+export class HappensBefore {
+  private readonly reachMemo = new Map<FnInfo, Set<FnInfo>>();
+  private readonly hostedMemo = new Map<FnInfo, FnInfo[]>();
+  private readonly sentMemo = new Map<Root, Set<string>>();
+  private readonly loopsMemo = new Map<FnInfo, number[]>();
+
+  constructor(private readonly prog: Program) {}
+
+  /** Functions run synchronously from f (f included). */
+  reach(f: FnInfo): Set<FnInfo> {
+    let r = this.reachMemo.get(f);
+    if (r) return r;
+    r = new Set();
+    const stack = [f];
+    while (stack.length) {
+      const g = stack.pop()!;
+      if (r.has(g)) continue;
+      r.add(g);
+      stack.push(...g.edges);
+    }
+    this.reachMemo.set(f, r);
+    return r;
+  }
+
+  /** Loops of the host around a literal's creation point. */
+  hostLoops(f: FnInfo): number[] {
+    let l = this.loopsMemo.get(f);
+    if (l) return l;
+    l = f.hosted && f.parent && f.lit ? [...this.hostLoops(f.parent), ...f.lit.loops] : [];
+    this.loopsMemo.set(f, l);
+    return l;
+  }
+
+  /** Where a point of function f (at pos, inside loops) lies in its host's flow. */
+  point(f: FnInfo, pos: number, loops: number[]): ProgramPoint {
+    const host = f.host;
+    return { host, pos: f.deferred ? host.node.endIndex : pos, loops: [...this.hostLoops(f), ...loops] };
+  }
+
+  private hosted(host: FnInfo): FnInfo[] {
+    let h = this.hostedMemo.get(host);
+    if (!h) {
+      h = [...this.prog.fns.values()].filter((f) => f.host === host);
+      this.hostedMemo.set(host, h);
+    }
+    return h;
+  }
+
+  private sentChans(r: Root): Set<string> {
+    let s = this.sentMemo.get(r);
+    if (s) return s;
+    s = new Set();
+    for (const f of this.reach(r.target)) for (const c of f.facts.chans) {
+      if (c.kind !== 'send' && c.kind !== 'close') continue;
+      const l = this.prog.ids.loc(c.chan);
+      if (l) s.add(l);
+    }
+    this.sentMemo.set(r, s);
+    return s;
+  }
+
+  /** A wait or a receive that joins root r in its spawner's flow strictly between two positions. */
+  joined(r: Root, from: number, to: number): boolean {
+    if (!r.spawner) return false;
+    const sent = this.sentChans(r);
+    for (const f of this.hosted(r.spawner.host)) {
+      for (const w of f.facts.waits) { const p = this.point(f, w.pos, w.loops).pos; if (p > from && p < to) return true; }
+      for (const c of f.facts.chans) {
+        if (c.kind !== 'recv' && c.kind !== 'rangeDone') continue;
+        const p = this.point(f, c.pos, c.loops).pos;
+        if (p <= from || p >= to) continue;
+        const l = this.prog.ids.loc(c.chan);
+        if (l && sent.has(l)) return true;
+      }
+    }
+    return false;
+  }
+
+  private rootPoint(r: Root): ProgramPoint | null {
+    return r.spawner ? this.point(r.spawner, r.pos, r.loops) : null;
+  }
+
+  /** Whether the ordinary flow at point p may run while root r runs. */
+  window(p: ProgramPoint, r: Root): boolean {
+    const rp = this.rootPoint(r);
+    if (!rp) return false;
+    const check = (pos: number, loops: number[]) => (pos > rp.pos || shareLoop(loops, rp.loops)) && !this.joined(r, rp.pos, pos);
+    if (p.host === rp.host) return check(p.pos, p.loops);
+    for (const g of this.hosted(rp.host)) {
+      for (const e of g.edges) {
+        if (e.hosted || !this.reach(e).has(p.host)) continue;
+        for (const s of e.sites) {
+          if (s.caller !== g) continue;
+          const sp = this.point(g, s.pos, s.loops);
+          if (check(sp.pos, sp.loops)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Two roots started one after the other by the same flow, the first joined before the second starts. */
+  ordered(a: Root, b: Root): boolean {
+    const pa = this.rootPoint(a);
+    const pb = this.rootPoint(b);
+    if (!pa || !pb || pa.host !== pb.host || shareLoop(pa.loops, pb.loops)) return false;
+    return (pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos));
+  }
+
+  /** Whether goroutines of root r can see the location (a local is shared only with goroutines started in its scope). */
+  shared(loc: string, r: Root): boolean {
+    if (!loc.startsWith('local:')) return true;
+    const decl = this.prog.ids.locals.get(loc);
+    const fn = decl ? enclosingFunction(decl) : null;
+    if (!fn || r.site.id === r.target.node.id) return false;
+    return within(r.site, fn) && !within(r.site, r.target.node);
+  }
+}
+
+export function shareLoop(a: number[], b: number[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+export type { Node };

@@ -1,0 +1,186 @@
+// Location identities: which abstract memory location a map (or mutex) expression
+// denotes. Object-insensitive, like RacerD's access paths: a package var is
+// `var:NAME`, a struct field reached through a value of named type T is
+// `field:T.f`, a local variable or parameter is its declaration, `[]` names the
+// elements of a map/slice/array. Unknown expressions have no identity (null).
+import type { Node } from 'web-tree-sitter';
+import type { Decl } from '../package.js';
+import type { GoType, TypeOracle } from '../types.js';
+import { T, enclosingFunction, field, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
+
+export interface IdentityHooks {
+  /** The expression a same-package function call returns (a getter's `return s.m`), when unique. */
+  returnedExpr(call: Node): Node | null;
+  /** The argument expression a parameter is bound to (at a `go` site), when unique. */
+  paramArgument(decl: Decl): Node | null;
+}
+
+const MAX_DEPTH = 8;
+
+export class Identities {
+  /** Declaring identifier of each `local:` identity handed out. */
+  readonly locals = new Map<string, Node>();
+
+  constructor(private readonly oracle: TypeOracle, private readonly hooks: IdentityHooks) {}
+
+  /** Identity of the location an expression denotes (a map value, a mutex). */
+  loc(expr: Node, depth = 0): string | null {
+    if (depth > MAX_DEPTH) return null;
+    const e = unparen(expr);
+    switch (e.type) {
+      case T.identifier: {
+        const d = this.oracle.resolver.resolve(e);
+        return d ? this.declLoc(d, depth) : null;
+      }
+      case T.selectorExpr: {
+        const op = field(e, 'operand');
+        const f = field(e, 'field');
+        if (!op || !f) return null;
+        if (op.type === T.identifier && this.oracle.resolver.resolve(op)?.kind === 'import') return null;
+        const owner = this.fieldOwner(this.oracle.typeOf(op), f.text);
+        return owner ? `field:${owner}.${f.text}` : null;
+      }
+      case T.indexExpr: {
+        const op = field(e, 'operand');
+        return op ? this.elemLoc(op, depth + 1) : null;
+      }
+      case T.unaryExpr: {
+        const op = field(e, 'operand');
+        if (!op) return null;
+        const o = operatorOf(e);
+        if (o === '*') return this.loc(op, depth + 1);
+        if (o === '<-') { const c = this.loc(op, depth + 1); return c ? `${c}<-` : null; }
+        return null;
+      }
+      case T.callExpr: {
+        if (this.isClone(e)) return null; // a fresh map
+        const r = this.hooks.returnedExpr(e);
+        return r ? this.loc(r, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Identity of the elements of a map/slice/array expression. */
+  elemLoc(expr: Node, depth = 0): string | null {
+    if (depth > MAX_DEPTH) return null;
+    const e = unparen(expr);
+    if (e.type === T.callExpr) {
+      const clone = this.isClone(e);
+      if (clone) return this.elemLoc(clone, depth + 1); // a shallow copy shares its elements
+      const r = this.hooks.returnedExpr(e);
+      return r ? this.elemLoc(r, depth + 1) : null;
+    }
+    if (e.type === T.identifier) {
+      const d = this.oracle.resolver.resolve(e);
+      if (d?.kind === 'var' && d.value && d.tupleIndex === undefined && d.node && enclosingFunction(d.node)) {
+        const v = unparen(d.value);
+        if (v.type === T.callExpr && this.isClone(v)) return this.elemLoc(v, depth + 1);
+      }
+    }
+    const l = this.loc(e, depth + 1);
+    return l ? `${l}[]` : null;
+  }
+
+  private declLoc(d: Decl, depth: number): string | null {
+    if (!d.node || !d.file) return null;
+    const fn = enclosingFunction(d.node);
+    if (d.kind === 'var' && !fn) return `var:${d.name}`;
+    const own = `local:${d.file.index}:${d.node.id}:${d.name}`;
+    this.locals.set(own, d.node);
+    switch (d.kind) {
+      case 'param':
+      case 'receiver': {
+        const arg = this.hooks.paramArgument(d);
+        return (arg ? this.loc(arg, depth + 1) : null) ?? own;
+      }
+      case 'var': {
+        if (!d.value) return own;
+        const v = unparen(d.value);
+        if (d.tupleIndex !== undefined && !(d.tupleIndex === 0 && (v.type === T.indexExpr || (v.type === T.unaryExpr && operatorOf(v) === '<-')))) return own;
+        return this.loc(v, depth + 1) ?? own;
+      }
+      case 'range': {
+        if (!d.range) return own;
+        let u = this.oracle.underlying(this.oracle.typeOf(d.range.expr));
+        if (u.kind === 'pointer') u = this.oracle.underlying(u.elem);
+        if (u.kind === 'chan') { const c = this.loc(d.range.expr, depth + 1); return c ? `${c}<-` : own; }
+        if (d.range.key) return own;
+        return this.elemLoc(d.range.expr, depth + 1) ?? own;
+      }
+      default:
+        return own;
+    }
+  }
+
+  /** `maps.Clone(x)`: the argument x, else null. */
+  isClone(call: Node): Node | null {
+    const fn = field(call, 'function');
+    if (!fn || fn.type !== T.selectorExpr) return null;
+    if (field(fn, 'field')?.text !== 'Clone') return null;
+    if (this.importPath(field(fn, 'operand')) !== 'maps') return null;
+    const args = field(call, 'arguments');
+    return args ? namedChildrenNoComments(args)[0] ?? null : null;
+  }
+
+  /** Import path when `n` is an identifier naming an imported package. */
+  importPath(n: Node | null): string | null {
+    if (!n || n.type !== T.identifier) return null;
+    const d = this.oracle.resolver.resolve(n);
+    return d?.kind === 'import' ? d.importSpec?.path ?? null : null;
+  }
+
+  /** Name of the same-package named type that declares field `name` for a value of type t. */
+  fieldOwner(t: GoType, name: string, depth = 0): string | null {
+    if (depth > 4) return null;
+    let base = t;
+    if (base.kind === 'pointer') base = base.elem;
+    if (base.kind !== 'named' || !base.info || base.pkgPath) return null;
+    let u = this.oracle.underlying(base);
+    if (u.kind === 'pointer') u = this.oracle.underlying(u.elem);
+    if (u.kind !== 'struct') return null;
+    for (const f of u.fields) if (f.name === name) return base.info.name;
+    for (const f of u.fields) {
+      if (!f.embedded) continue;
+      const r = this.fieldOwner(f.type, name, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+
+  /** Whether t is sync.Mutex or sync.RWMutex (possibly through a pointer). */
+  isMutexType(t: GoType): boolean {
+    const b = t.kind === 'pointer' ? t.elem : t;
+    return b.kind === 'named' && b.pkgPath === 'sync' && (b.name === 'Mutex' || b.name === 'RWMutex');
+  }
+
+  /**
+   * Identity of the mutex a `X.Lock()`-style call acts on, from X: a mutex-typed
+   * expression, or a value whose struct embeds a mutex (`s.Lock()`).
+   */
+  lockLoc(recv: Node): { id: string; name: string } | null {
+    const t = this.oracle.typeOf(recv);
+    if (this.isMutexType(t)) { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
+    const emb = this.embeddedMutex(t);
+    if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: unparen(recv).text };
+    if (t.kind === 'unknown') { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
+    return null;
+  }
+
+  /** The embedded sync.Mutex/RWMutex of a same-package struct type, if any. */
+  embeddedMutex(t: GoType, depth = 0): { owner: string; field: string } | null {
+    if (depth > 3) return null;
+    const base = t.kind === 'pointer' ? t.elem : t;
+    if (base.kind !== 'named' || !base.info || base.pkgPath) return null;
+    const u = this.oracle.underlying(base);
+    if (u.kind !== 'struct') return null;
+    for (const f of u.fields) {
+      if (!f.embedded) continue;
+      if (this.isMutexType(f.type)) return { owner: base.info.name, field: f.name };
+      const r = this.embeddedMutex(f.type, depth + 1);
+      if (r) return r;
+    }
+    return null;
+  }
+}

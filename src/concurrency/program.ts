@@ -1,0 +1,263 @@
+// The concurrency model of a package, computed once: every function body walked for
+// locksets, goroutine roots, the in-package call graph, the execution contexts each
+// function runs in (the non-goroutine "main" context, init/once, or a root), and the
+// locks held on entry to private helpers and literals (the intersection over their
+// call sites; the run-time state for deferred calls).
+import type { Node } from 'web-tree-sitter';
+import { typesAnalysis } from '../engine.js';
+import type { Analysis } from '../rule.js';
+import type { TypeOracle } from '../types.js';
+import { T, descendantsOf, field, namedChildrenNoComments } from '../syntax.js';
+import { CallResolver } from './callgraph.js';
+import { Identities } from './identity.js';
+import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
+import type { LockState, Lockset } from './lockstate.js';
+import { RootClassifier } from './roots.js';
+import type { RootKind } from './roots.js';
+import { walkFunction } from './walker.js';
+import type { FnFacts, LitRec } from './walker.js';
+
+/** An execution context: the ordinary flow, initialisation (init, once.Do), or a root by index. */
+export type Ctx = 'main' | 'init' | number;
+
+export interface Root {
+  id: number;
+  kind: RootKind;
+  target: FnInfo;
+  /** The go statement, registration call, or the function itself. */
+  site: Node;
+  /** The function whose flow starts the root (null for ServeHTTP methods and parallel tests). */
+  spawner: FnInfo | null;
+  pos: number;
+  loops: number[];
+  /** Runs as many instances at once (started in a loop, a handler, a parallel subtest). */
+  multi: boolean;
+}
+
+export interface CallSite { caller: FnInfo; at: LockState; pos: number; loops: number[] }
+
+export interface FnInfo {
+  node: Node;
+  key: string;
+  facts: FnFacts;
+  /** For literals: the enclosing function and how the literal is used there. */
+  parent: FnInfo | null;
+  lit: LitRec | null;
+  /** The function whose flow this body runs in (itself unless a literal run synchronously or deferred). */
+  host: FnInfo;
+  /** Runs as a deferred call of its host. */
+  deferred: boolean;
+  /** A literal that runs in its parent's flow (called, deferred, or a synchronous callback). */
+  hosted: boolean;
+  entry: Lockset;
+  ctxs: Set<Ctx>;
+  /** Same-package call sites (direct calls, synchronous callbacks, deferred calls). */
+  sites: CallSite[];
+  /** Functions this one calls or runs synchronously. */
+  edges: FnInfo[];
+  rootOf: Root[];
+  once: boolean;
+}
+
+export interface Program {
+  oracle: TypeOracle;
+  ids: Identities;
+  calls: CallResolver;
+  fns: Map<string, FnInfo>;
+  roots: Root[];
+  info(fn: Node): FnInfo | undefined;
+}
+
+const CONCURRENCY_IMPORTS = /^(sync|net\/http|testing|time|golang\.org\/x\/sync\/errgroup)$/;
+
+export const programAnalysis: Analysis<Program> = {
+  name: 'concurrency-program',
+  run(ctx) {
+    const oracle = ctx.get(typesAnalysis);
+    return buildProgram(oracle);
+  },
+};
+
+function buildProgram(oracle: TypeOracle): Program {
+  const pkg = oracle.pkg;
+  const calls = new CallResolver(pkg, oracle);
+  const ids = new Identities(oracle, { returnedExpr: (c) => calls.returnedExpr(c), paramArgument: (d) => calls.paramArgument(d) });
+  const fns = new Map<string, FnInfo>();
+  const prog: Program = { oracle, ids, calls, fns, roots: [], info: (n) => fns.get(calls.key(n)) };
+  const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || descendantsOf(f.root, [T.goStatement]).length > 0);
+  if (!relevant) return prog;
+
+  // Walk every function body once; callee effects are computed on demand.
+  const facts = new Map<string, FnFacts | null>();
+  const factsOf = (fn: Node): FnFacts | null => {
+    const k = calls.key(fn);
+    if (facts.has(k)) return facts.get(k) ?? null;
+    facts.set(k, null);
+    const f = walkFunction(fn, env);
+    facts.set(k, f);
+    return f;
+  };
+  const env = { oracle, ids, target: (e: Node) => calls.target(e), effect: (fn: Node) => factsOf(fn)?.exit ?? null };
+  const nodes: Node[] = [];
+  for (const file of pkg.files) {
+    for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) nodes.push(top);
+    nodes.push(...descendantsOf(file.root, [T.funcLit]));
+  }
+  for (const n of nodes) {
+    const f = factsOf(n)!;
+    const info: FnInfo = { node: n, key: calls.key(n), facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false };
+    info.host = info;
+    fns.set(info.key, info);
+  }
+  const get = (n: Node) => fns.get(calls.key(n));
+  for (const info of fns.values()) for (const l of info.facts.lits) {
+    const child = get(l.lit);
+    if (child) { child.parent = info; child.lit = l; }
+  }
+
+  // Roots and edges.
+  const classifier = new RootClassifier(oracle);
+  const addRoot = (kind: RootKind, target: FnInfo, site: Node, spawner: FnInfo | null, pos: number, loops: number[]) => {
+    const r: Root = { id: prog.roots.length, kind, target, site, spawner, pos, loops, multi: kind === 'handler' || kind === 'subtest' };
+    prog.roots.push(r);
+    target.rootOf.push(r);
+  };
+  const edge = (from: FnInfo, to: FnInfo, site: CallSite | null) => {
+    if (!from.edges.includes(to)) from.edges.push(to);
+    if (site) to.sites.push(site);
+  };
+  for (const info of fns.values()) {
+    const f = info.facts;
+    for (const g of f.gos) {
+      const t = g.target ? get(g.target) : undefined;
+      if (t) addRoot('go', t, g.stmt, info, g.pos, g.loops);
+    }
+    for (const c of f.calls) {
+      const callee = get(c.callee);
+      if (!callee) continue;
+      if (c.via) {
+        const use = classifier.callbackUse(c.via, c.callee, callee.facts.parallel);
+        if ('root' in use) { addRoot(use.root, callee, c.via, info, c.pos, c.loops); continue; }
+        if ('once' in use) { callee.once = true; continue; }
+      }
+      edge(info, callee, { caller: info, at: c.at, pos: c.pos, loops: c.loops });
+    }
+    for (const d of f.defers) {
+      if (d.kind !== 'fn' || !d.fn || d.fn.type === T.funcLit) continue;
+      const callee = get(d.fn);
+      if (callee) edge(info, callee, { caller: info, at: deferState(f, d.index, env.effect), pos: info.node.endIndex, loops: [] });
+    }
+    for (const l of f.lits) {
+      const child = get(l.lit);
+      if (!child || l.how === 'go') continue;
+      if (l.how === 'arg' && l.call) {
+        const use = classifier.callbackUse(l.call, l.lit, child.facts.parallel);
+        if ('root' in use) { addRoot(use.root, child, l.call, info, l.pos, l.loops); continue; }
+        if ('once' in use) { child.once = true; continue; }
+      }
+      if (l.how === 'value' && classifier.isHandlerSignature(l.lit)) continue; // registered elsewhere
+      child.hosted = true;
+      edge(info, child, null);
+    }
+    if (classifier.isServeHTTP(info.node)) addRoot('handler', info, info.node, null, info.node.startIndex, []);
+    if (classifier.isTestFunc(info.node) && info.facts.parallel) addRoot('parallel-test', info, info.node, null, info.node.startIndex, []);
+  }
+  for (const info of fns.values()) { info.host = hostOf(info); info.deferred = isDeferred(info); }
+
+  // Contexts.
+  const spread = (start: FnInfo, c: Ctx) => {
+    const stack = [start];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (f.ctxs.has(c)) continue;
+      f.ctxs.add(c);
+      for (const e of f.edges) stack.push(e);
+    }
+  };
+  const incoming = new Set<FnInfo>();
+  for (const info of fns.values()) for (const e of info.edges) incoming.add(e);
+  for (const info of fns.values()) {
+    if (info.node.type === T.funcLit) continue;
+    const name = field(info.node, 'name')?.text ?? '';
+    if (info.node.type === T.funcDecl && name === 'init') { spread(info, 'init'); continue; }
+    if (info.once) continue;
+    const exported = /^[A-Z]/.test(name) && !(info.rootOf.length > 0 && name === 'ServeHTTP');
+    if (name === 'main' || exported || (!incoming.has(info) && info.rootOf.length === 0)) spread(info, 'main');
+  }
+  for (const info of fns.values()) if (info.once) spread(info, 'init');
+  for (const r of prog.roots) spread(r.target, r.id);
+
+  // Roots that run many instances at once.
+  for (let round = 0; round < 3; round++) {
+    for (const r of prog.roots) {
+      if (r.multi || !r.spawner) continue;
+      if (r.loops.length > 0 || [...r.spawner.host.ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.multi)) r.multi = true;
+    }
+  }
+
+  computeEntries(prog, env.effect);
+  return prog;
+}
+
+function hostOf(info: FnInfo): FnInfo {
+  let h = info;
+  for (let i = 0; i < 100 && h.hosted && h.parent; i++) h = h.parent;
+  return h;
+}
+
+function isDeferred(info: FnInfo): boolean {
+  for (let h: FnInfo | null = info, i = 0; h && h.hosted && i < 100; h = h.parent, i++) if (h.lit?.how === 'defer') return true;
+  return false;
+}
+
+/** Lock state when the deferred call at `index` runs: the body's exit, then the defers registered after it (LIFO). */
+export function deferState(f: FnFacts, index: number, effect: (fn: Node) => LockState | null): LockState {
+  let s = f.exitRaw;
+  for (let i = f.defers.length - 1; i > index; i--) {
+    const d = f.defers[i]!;
+    if (d.kind === 'unlock' && d.id) { if (s.held.has(d.id)) s = release(s, d.id); }
+    else if (d.kind === 'fn' && d.fn) { const eff = effect(d.fn); if (eff) s = applyEffect(s, eff); }
+  }
+  return s;
+}
+
+/** Locks held on entry: literals inherit their creation point; private helpers the intersection of their call sites. */
+function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): void {
+  const top = new Map<FnInfo, Lockset | null>();
+  const isHelper = (f: FnInfo) => {
+    if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
+    const name = field(f.node, 'name')?.text ?? '';
+    return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+  };
+  const ordered = [...prog.fns.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
+  for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : EMPTY_LOCKSET);
+  for (let round = 0; round < 12; round++) {
+    let changed = false;
+    for (const f of ordered) {
+      let next: Lockset | null = top.get(f) ?? null;
+      if (f.node.type === T.funcLit) {
+        if (f.rootOf.length > 0 || !f.parent || !f.lit || f.lit.how === 'go') next = EMPTY_LOCKSET;
+        else {
+          const pe = top.get(f.parent);
+          if (pe === null || pe === undefined) continue;
+          const at = f.lit.how === 'defer' ? deferState(f.parent.facts, f.lit.deferIndex, effect) : f.lit.at;
+          next = effective(pe, at);
+        }
+      } else if (isHelper(f)) {
+        let acc: Lockset | null = null;
+        for (const s of f.sites) {
+          const ce = top.get(s.caller);
+          if (ce === null || ce === undefined) continue;
+          const l = effective(ce, s.at);
+          acc = acc ? intersect(acc, l) : l;
+        }
+        if (!acc) continue;
+        next = acc;
+      }
+      const prev = top.get(f);
+      if (next && (!prev || !sameLockset(prev, next))) { top.set(f, next); changed = true; }
+    }
+    if (!changed) break;
+  }
+  for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}

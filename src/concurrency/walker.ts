@@ -1,0 +1,406 @@
+// The flow-sensitive lockset walk over one function body's structured AST (no CFG):
+// locks taken and released (directly, by deferred unlocks, or by same-package
+// callees' summarised effects), through branches (a join keeps what every
+// non-terminating path holds), loops (intersection with the entry) and early
+// returns. It records, with the lock state at each: map accesses, calls, function
+// literals, go statements, defers, channel operations and waits.
+import type { Node } from 'web-tree-sitter';
+import type { TypeOracle } from '../types.js';
+import { T, blockStatements, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
+import { callArgs, regionLiterals, regionNodes, scanAccesses } from './accesses.js';
+import type { AccessKind } from './accesses.js';
+import type { Identities } from './identity.js';
+import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
+import type { LockState } from './lockstate.js';
+
+export interface WalkEnv {
+  oracle: TypeOracle;
+  ids: Identities;
+  /** The same-package function (declaration or literal) a function-valued expression denotes. */
+  target(fnExpr: Node): Node | null;
+  /** Lock effect of calling a same-package function (null when unknown or in progress). */
+  effect(fn: Node): LockState | null;
+}
+
+interface Point { at: LockState; pos: number; loops: number[] }
+export interface AccessRec extends Point { kind: AccessKind; map: Node }
+export interface CallRec extends Point { call: Node; callee: Node; /** Set when the function is passed as a value to this call. */ via: Node | null }
+export interface LitRec extends Point { lit: Node; how: 'call' | 'go' | 'defer' | 'arg' | 'value'; call: Node | null; deferIndex: number }
+export interface GoRec extends Point { stmt: Node; call: Node; target: Node | null }
+export interface DeferRec { index: number; kind: 'unlock' | 'fn'; id?: string; fn?: Node; call: Node }
+export interface ChanRec extends Point { kind: 'recv' | 'send' | 'close' | 'rangeDone'; chan: Node; value: Node | null }
+export interface WaitRec extends Point { recv: Node; call: Node }
+
+export interface FnFacts {
+  node: Node;
+  accesses: AccessRec[];
+  calls: CallRec[];
+  lits: LitRec[];
+  gos: GoRec[];
+  defers: DeferRec[];
+  chans: ChanRec[];
+  waits: WaitRec[];
+  returns: Node[][];
+  /** Lock state when the body finishes, before deferred calls run. */
+  exitRaw: LockState;
+  /** Lock state seen by callers (deferred unlocks applied). */
+  exit: LockState;
+  /** Whether the body calls t.Parallel(). */
+  parallel: boolean;
+}
+
+const LOCK_OPS: Record<string, 'lock' | 'rlock' | 'unlock' | 'runlock'> = { Lock: 'lock', RLock: 'rlock', Unlock: 'unlock', RUnlock: 'runlock' };
+const FATAL = new Set(['Fatal', 'Fatalf', 'Fatalln', 'FailNow', 'Skip', 'Skipf', 'SkipNow', 'Exit', 'Goexit', 'Panic', 'Panicf', 'Panicln']);
+
+export function walkFunction(fn: Node, env: WalkEnv): FnFacts {
+  return new Walker(fn, env).run();
+}
+
+class Walker {
+  private readonly f: FnFacts;
+  private readonly loops: number[] = [];
+  private readonly exits: LockState[] = [];
+
+  constructor(private readonly fn: Node, private readonly env: WalkEnv) {
+    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false };
+  }
+
+  run(): FnFacts {
+    const body = field(this.fn, 'body');
+    if (body) {
+      const end = this.block(body, EMPTY_STATE);
+      if (end) this.exits.push(end);
+    }
+    this.f.exitRaw = meet(this.exits) ?? EMPTY_STATE;
+    let exit = this.f.exitRaw;
+    for (const d of [...this.f.defers].reverse()) exit = this.runDefer(exit, d);
+    this.f.exit = exit;
+    return this.f;
+  }
+
+  /** Lock state after a deferred call runs. */
+  runDefer(s: LockState, d: DeferRec): LockState {
+    if (d.kind === 'unlock' && d.id) return s.held.has(d.id) ? release(s, d.id) : s;
+    if (d.kind === 'fn' && d.fn) { const eff = this.env.effect(d.fn); return eff ? applyEffect(s, eff) : s; }
+    return s;
+  }
+
+  private point(s: LockState, n: Node): Point {
+    return { at: s, pos: n.startIndex, loops: [...this.loops] };
+  }
+
+  private block(b: Node, s: LockState): LockState | null {
+    let cur: LockState | null = s;
+    for (const st of blockStatements(b)) {
+      if (!cur) break; // unreachable code
+      cur = this.stmt(st, cur);
+    }
+    return cur;
+  }
+
+  private stmt(n: Node, s: LockState): LockState | null {
+    switch (n.type) {
+      case T.block: return this.block(n, s);
+      case T.statementList: {
+        let cur: LockState | null = s;
+        for (const c of namedChildrenNoComments(n)) { if (!cur) break; cur = this.stmt(c, cur); }
+        return cur;
+      }
+      case T.labeledStatement: {
+        const inner = namedChildrenNoComments(n).find((c) => c.type !== T.labelName);
+        return inner ? this.stmt(inner, s) : s;
+      }
+      case T.exprStatement: return this.exprStatement(n, s);
+      case T.goStatement: return this.goStatement(n, s);
+      case T.deferStatement: return this.deferStatement(n, s);
+      case T.returnStatement: {
+        this.region(n, s);
+        const list = namedChildrenNoComments(n)[0];
+        this.f.returns.push(list ? listItems(list) : []);
+        this.exits.push(s);
+        return null;
+      }
+      case T.continueStatement:
+      case T.breakStatement:
+      case T.gotoStatement:
+        return null;
+      case T.fallthroughStatement: return s;
+      case T.ifStatement: return this.ifStatement(n, s);
+      case T.forStatement: return this.forStatement(n, s);
+      case T.exprSwitch:
+      case T.typeSwitch: return this.switchStatement(n, s);
+      case T.selectStatement: return this.selectStatement(n, s);
+      case T.sendStatement: {
+        this.region(n, s);
+        const ch = field(n, 'channel');
+        if (ch) this.f.chans.push({ ...this.point(s, n), kind: 'send', chan: ch, value: field(n, 'value') });
+        return s;
+      }
+      default:
+        this.region(n, s);
+        return s;
+    }
+  }
+
+  private exprStatement(n: Node, s: LockState): LockState | null {
+    const e = namedChildrenNoComments(n)[0];
+    const call = e ? unparen(e) : null;
+    if (call?.type === T.callExpr) {
+      const op = this.lockOp(call);
+      if (op) {
+        if (op.op === 'lock' || op.op === 'rlock') return acquire(s, op.id, { mode: op.op === 'lock' ? 'w' : 'r', name: op.name });
+        return release(s, op.id);
+      }
+      this.region(n, s);
+      if (this.isFatal(call)) return null;
+      const target = this.env.target(field(call, 'function')!);
+      if (target && target.id !== this.fn.id) {
+        const eff = this.env.effect(target);
+        if (eff) return applyEffect(s, eff);
+      }
+      return s;
+    }
+    this.region(n, s);
+    return s;
+  }
+
+  private goStatement(n: Node, s: LockState): LockState {
+    const call = namedChildrenNoComments(n).find((c) => c.type === T.callExpr);
+    if (!call) return s;
+    const fnExpr = field(call, 'function');
+    for (const a of callArgs(call)) this.region(a, s);
+    const f = fnExpr ? unparen(fnExpr) : null;
+    if (f && f.type !== T.funcLit) this.region(f, s); // receiver of a method value is evaluated here
+    const target = f ? this.env.target(f) : null;
+    this.f.gos.push({ ...this.point(s, n), stmt: n, call, target });
+    if (f?.type === T.funcLit) this.f.lits.push({ ...this.point(s, n), lit: f, how: 'go', call, deferIndex: -1 });
+    return s;
+  }
+
+  private deferStatement(n: Node, s: LockState): LockState {
+    const call = namedChildrenNoComments(n).find((c) => c.type === T.callExpr);
+    if (!call) return s;
+    const index = this.f.defers.length;
+    const op = this.lockOp(call);
+    if (op) {
+      if (op.op === 'unlock' || op.op === 'runlock') this.f.defers.push({ index, kind: 'unlock', id: op.id, call });
+      return s;
+    }
+    for (const a of callArgs(call)) this.region(a, s);
+    const fnExpr = field(call, 'function');
+    const f = fnExpr ? unparen(fnExpr) : null;
+    if (!f) return s;
+    if (f.type === T.funcLit) {
+      this.f.defers.push({ index, kind: 'fn', fn: f, call });
+      this.f.lits.push({ ...this.point(s, n), lit: f, how: 'defer', call, deferIndex: index });
+      return s;
+    }
+    this.region(f, s);
+    const target = this.env.target(f);
+    if (target) this.f.defers.push({ index, kind: 'fn', fn: target, call });
+    return s;
+  }
+
+  private ifStatement(n: Node, s: LockState): LockState | null {
+    let cur: LockState | null = s;
+    const init = field(n, 'initializer');
+    if (init) cur = this.stmt(init, cur);
+    if (!cur) return null;
+    const cond = field(n, 'condition');
+    if (cond) this.region(cond, cur);
+    const cons = field(n, 'consequence');
+    const alt = field(n, 'alternative');
+    const a = cons ? this.block(cons, cur) : cur;
+    const b = alt ? this.stmt(alt, cur) : cur;
+    return meet([a, b].filter((x): x is LockState => x !== null));
+  }
+
+  private forStatement(n: Node, s: LockState): LockState | null {
+    let cur = s;
+    const body = field(n, 'body');
+    let cond: Node | null = null;
+    let update: Node | null = null;
+    let rangeOver: Node | null = null;
+    for (const c of namedChildrenNoComments(n)) {
+      if (c.type === T.forClause) {
+        const init = field(c, 'initializer');
+        if (init) cur = this.stmt(init, cur) ?? cur;
+        cond = field(c, 'condition');
+        update = field(c, 'update');
+      } else if (c.type === T.rangeClause) {
+        rangeOver = field(c, 'right');
+      } else if (body && c.id !== body.id) {
+        cond = c;
+      }
+    }
+    if (rangeOver) {
+      this.region(rangeOver, cur);
+      if (this.env.oracle.isMap(rangeOver)) this.f.accesses.push({ ...this.point(cur, n), kind: 'iterate', map: rangeOver });
+    }
+    this.loops.push(n.id);
+    const mark = this.marks();
+    const once = this.loopBody(cond, body, update, cur);
+    let entry = cur;
+    if (once && !sameHeld(meet([cur, once])!, cur)) {
+      // The body releases a lock it found held: walk it again from the weaker state.
+      this.reset(mark);
+      entry = meet([cur, once])!;
+      this.loopBody(cond, body, update, entry);
+    }
+    this.loops.pop();
+    if (rangeOver && this.isChan(rangeOver)) this.f.chans.push({ ...this.point(entry, n), pos: n.endIndex, kind: 'rangeDone', chan: rangeOver, value: null });
+    if (!cond && !rangeOver && body && !hasBreak(body)) return null; // for {} without break
+    return once ? meet([entry, once]) : entry;
+  }
+
+  private loopBody(cond: Node | null, body: Node | null, update: Node | null, s: LockState): LockState | null {
+    if (cond) this.region(cond, s);
+    const end = body ? this.block(body, s) : s;
+    if (update && end) this.region(update, end);
+    return end ?? s;
+  }
+
+  private switchStatement(n: Node, s: LockState): LockState | null {
+    let cur: LockState | null = s;
+    const init = field(n, 'initializer');
+    if (init) cur = this.stmt(init, cur);
+    if (!cur) return null;
+    const value = field(n, 'value');
+    if (value) this.region(value, cur);
+    const outs: LockState[] = [];
+    let hasDefault = false;
+    for (const c of namedChildrenNoComments(n)) {
+      if (c.type !== T.exprCase && c.type !== T.typeCase && c.type !== T.defaultCase) continue;
+      if (c.type === T.defaultCase) hasDefault = true;
+      if (c.type === T.exprCase) { const v = field(c, 'value'); if (v) this.region(v, cur); }
+      let st: LockState | null = cur;
+      for (const x of namedChildrenNoComments(c)) {
+        if (x.type !== T.statementList) continue;
+        st = this.stmt(x, st!);
+        if (!st) break;
+      }
+      if (st) outs.push(st);
+    }
+    if (!hasDefault) outs.push(cur);
+    return meet(outs);
+  }
+
+  private selectStatement(n: Node, s: LockState): LockState | null {
+    const outs: LockState[] = [];
+    for (const c of namedChildrenNoComments(n)) {
+      if (c.type !== T.commCase && c.type !== T.defaultCase) continue;
+      let st: LockState | null = s;
+      const comm = field(c, 'communication');
+      if (comm) st = this.stmt(comm, s);
+      for (const x of namedChildrenNoComments(c)) {
+        if (x.type !== T.statementList || !st) continue;
+        st = this.stmt(x, st);
+      }
+      if (st) outs.push(st);
+    }
+    return meet(outs);
+  }
+
+  /** Record what an expression region does: accesses, calls, literals, channel ops, waits. */
+  private region(r: Node, s: LockState): void {
+    const { oracle } = this.env;
+    for (const a of scanAccesses(r, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
+    for (const n of regionNodes(r, [T.callExpr, T.unaryExpr])) {
+      if (n.type === T.unaryExpr) {
+        const op = field(n, 'operand');
+        if (operatorOf(n) === '<-' && op) this.f.chans.push({ ...this.point(s, n), kind: 'recv', chan: op, value: null });
+        continue;
+      }
+      this.callSite(n, s);
+    }
+    for (const lit of regionLiterals(r)) {
+      const p = lit.parent;
+      let how: LitRec['how'] = 'value';
+      let call: Node | null = null;
+      if (p?.type === T.callExpr && field(p, 'function')?.id === lit.id) { how = 'call'; call = p; }
+      else if (p?.type === T.argumentList && p.parent?.type === T.callExpr) { how = 'arg'; call = p.parent; }
+      this.f.lits.push({ ...this.point(s, lit), lit, how, call, deferIndex: -1 });
+    }
+  }
+
+  private callSite(call: Node, s: LockState): void {
+    const fnExpr = field(call, 'function');
+    if (!fnExpr) return;
+    const f = unparen(fnExpr);
+    if (f.type === T.identifier && f.text === 'close') {
+      const d = this.env.oracle.resolver.resolve(f);
+      const a = callArgs(call)[0];
+      if (d?.kind === 'builtin' && !d.node && a) this.f.chans.push({ ...this.point(s, call), kind: 'close', chan: a, value: null });
+      return;
+    }
+    if (f.type === T.selectorExpr) {
+      const name = field(f, 'field')?.text;
+      const recv = field(f, 'operand');
+      if (name === 'Wait' && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
+      if (name === 'Parallel' && callArgs(call).length === 0) this.f.parallel = true;
+    }
+    if (f.type !== T.funcLit) {
+      const target = this.env.target(f);
+      if (target) this.f.calls.push({ ...this.point(s, call), call, callee: target, via: null });
+    }
+    for (const a of callArgs(call)) {
+      const u = unparen(a);
+      if (u.type !== T.identifier && u.type !== T.selectorExpr) continue;
+      const target = this.env.target(u);
+      if (target) this.f.calls.push({ ...this.point(s, call), call, callee: target, via: call });
+    }
+  }
+
+  private lockOp(call: Node): { op: 'lock' | 'rlock' | 'unlock' | 'runlock'; id: string; name: string } | null {
+    const f = field(call, 'function');
+    if (!f || f.type !== T.selectorExpr || callArgs(call).length !== 0) return null;
+    const op = LOCK_OPS[field(f, 'field')?.text ?? ''];
+    const recv = field(f, 'operand');
+    if (!op || !recv) return null;
+    const l = this.env.ids.lockLoc(recv);
+    return l ? { op, id: l.id, name: l.name } : null;
+  }
+
+  private isFatal(call: Node): boolean {
+    const f = unparen(field(call, 'function')!);
+    if (f.type === T.identifier) return f.text === 'panic' && this.env.oracle.resolver.resolve(f)?.kind === 'builtin';
+    if (f.type === T.selectorExpr) return FATAL.has(field(f, 'field')?.text ?? '');
+    return false;
+  }
+
+  private isChan(e: Node): boolean {
+    return this.env.oracle.underlying(this.env.oracle.typeOf(e)).kind === 'chan';
+  }
+
+  private marks(): number[] {
+    const f = this.f;
+    return [f.accesses.length, f.calls.length, f.lits.length, f.gos.length, f.defers.length, f.chans.length, f.waits.length, f.returns.length, this.exits.length];
+  }
+
+  private reset(m: number[]): void {
+    const f = this.f;
+    f.accesses.length = m[0]!; f.calls.length = m[1]!; f.lits.length = m[2]!; f.gos.length = m[3]!;
+    f.defers.length = m[4]!; f.chans.length = m[5]!; f.waits.length = m[6]!; f.returns.length = m[7]!; this.exits.length = m[8]!;
+  }
+}
+
+function sameHeld(a: LockState, b: LockState): boolean {
+  if (a.held.size !== b.held.size) return false;
+  for (const [id, h] of a.held) if (b.held.get(id)?.mode !== h.mode) return false;
+  return true;
+}
+
+/** Whether a loop body has a `break` that leaves this loop (not a nested loop/switch/select). */
+function hasBreak(body: Node): boolean {
+  for (const b of body.descendantsOfType([T.breakStatement, T.returnStatement])) {
+    if (!b) continue;
+    if (b.type === T.returnStatement) continue;
+    if (namedChildrenNoComments(b).some((c) => c.type === T.labelName)) return true;
+    let inner = false;
+    for (let p = b.parent; p && p.id !== body.id; p = p.parent) {
+      if (p.type === T.forStatement || p.type === T.exprSwitch || p.type === T.typeSwitch || p.type === T.selectStatement || p.type === T.funcLit) { inner = true; break; }
+    }
+    if (!inner) return true;
+  }
+  return false;
+}
