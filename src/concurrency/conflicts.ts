@@ -5,7 +5,8 @@
 // lock that guards the location at its other accesses.
 import type { Node } from 'web-tree-sitter';
 import type { Analysis } from '../rule.js';
-import { T, field, unparen } from '../syntax.js';
+import { T, enclosingFunction, field, unparen } from '../syntax.js';
+import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
 import { DeclaredGuards } from './guards.js';
 import { HappensBefore } from './hb.js';
@@ -28,6 +29,8 @@ export interface Access {
   construction: boolean;
   /** Runs as (part of) a deferred call. */
   deferred: boolean;
+  /** Happens before the send that hands the map over a channel (same flow, same iteration). */
+  beforeHandover: boolean;
 }
 
 export interface Guard { id: string; name: string; example: Access }
@@ -61,6 +64,7 @@ function findConflicts(prog: Program): Conflicts {
   const hb = new HappensBefore(prog);
   const out: Conflicts = { program: prog, hb, accesses: [], findings: [] };
   if (prog.fns.size === 0) return out;
+  const handovers = collectHandovers(prog, hb);
   const byLoc = new Map<string, Access[]>();
   for (const fn of prog.fns.values()) {
     if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
@@ -70,8 +74,10 @@ function findConflicts(prog: Program): Conflicts {
       const a: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
-        construction: isConstruction(prog, rec.map, loc), deferred: fn.deferred,
+        construction: isConstruction(prog, rec.map, loc), deferred: fn.deferred, beforeHandover: false,
       };
+      const h = handovers.get(ownLocal(prog, rec.map) ?? '');
+      if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
       out.accesses.push(a);
       let list = byLoc.get(loc);
       if (!list) byLoc.set(loc, (list = []));
@@ -130,8 +136,8 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
     const r = prog.roots[ca]!;
     return r.multi && hb.shared(a.loc, r) ? r : null;
   }
-  if (ca === 'main') { const r = prog.roots[cb as number]!; return hb.shared(a.loc, r) && window(a, r) ? r : null; }
-  if (cb === 'main') { const r = prog.roots[ca]!; return hb.shared(a.loc, r) && window(b, r) ? r : null; }
+  if (ca === 'main') { const r = prog.roots[cb as number]!; return !a.beforeHandover && hb.shared(a.loc, r) && window(a, r) ? r : null; }
+  if (cb === 'main') { const r = prog.roots[ca]!; return !b.beforeHandover && hb.shared(a.loc, r) && window(b, r) ? r : null; }
   const ra = prog.roots[ca]!;
   const rb = prog.roots[cb]!;
   if (!hb.shared(a.loc, ra) && !hb.shared(a.loc, rb)) return null;
@@ -181,4 +187,33 @@ function isConstruction(prog: Program, map: Node, loc: string): boolean {
   if (v.type === T.compositeLit) return true;
   if (v.type === T.callExpr) { const f = field(v, 'function'); return f?.type === T.identifier && f.text === 'new'; }
   return false;
+}
+
+/** `ch <- m` of a local map: m becomes the channel's element; the send point, when each send hands over a fresh map. */
+function collectHandovers(prog: Program, hb: HappensBefore): Map<string, ProgramPoint> {
+  const out = new Map<string, ProgramPoint>();
+  for (const fn of prog.fns.values()) for (const c of fn.facts.chans) {
+    if (c.kind !== 'send' || !c.value || !prog.oracle.isMap(c.value)) continue;
+    const own = ownLocal(prog, c.value);
+    const ch = prog.ids.loc(c.chan);
+    if (!own || !ch) continue;
+    prog.ids.aliases.set(own, `${ch}<-`);
+    const decl = prog.ids.locals.get(own);
+    const inner = c.loops[c.loops.length - 1];
+    let fresh = inner === undefined;
+    for (let p = decl?.parent ?? null; p && !fresh; p = p.parent) if (p.id === inner) fresh = true;
+    if (fresh) out.set(own, hb.point(fn, c.pos, c.loops));
+  }
+  return out;
+}
+
+/** The identity of the local variable an expression names (before channel aliasing). */
+function ownLocal(prog: Program, e: Node): string | null {
+  const u = unparen(e);
+  if (u.type !== T.identifier) return null;
+  const d = prog.oracle.resolver.resolve(u);
+  if (!d || d.kind !== 'var' || !d.node || !enclosingFunction(d.node)) return null;
+  const id = localId(d);
+  prog.ids.locals.set(id, d.node);
+  return id;
 }

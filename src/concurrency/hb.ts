@@ -3,7 +3,6 @@
 // around it) happen before the goroutine; statements after a wg.Wait()/g.Wait(),
 // or after a receive from a channel the goroutine sends on or closes, happen after
 // it. Locals are shared with a goroutine only when it is started inside their scope.
-import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, within } from '../syntax.js';
 import type { FnInfo, Program, Root } from './program.js';
 
@@ -121,7 +120,8 @@ export class HappensBefore {
   /** Whether goroutines of root r can see the location (a local is shared only with goroutines started in its scope). */
   shared(loc: string, r: Root): boolean {
     if (!loc.startsWith('local:')) return true;
-    const decl = this.prog.ids.locals.get(loc);
+    const base = /^local:\d+:\d+:[^[<]+/.exec(loc)?.[0] ?? loc;
+    const decl = this.prog.ids.locals.get(base);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;
     return within(r.site, fn) && !within(r.site, r.target.node);
@@ -131,5 +131,3 @@ export class HappensBefore {
 export function shareLoop(a: number[], b: number[]): boolean {
   return a.some((x) => b.includes(x));
 }
-
-export type { Node };

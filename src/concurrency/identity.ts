@@ -20,6 +20,8 @@ const MAX_DEPTH = 8;
 export class Identities {
   /** Declaring identifier of each `local:` identity handed out. */
   readonly locals = new Map<string, Node>();
+  /** Locals handed over a channel: `ch <- m` makes m's identity the channel's element identity. */
+  readonly aliases = new Map<string, string>();
 
   constructor(private readonly oracle: TypeOracle, private readonly hooks: IdentityHooks) {}
 
@@ -76,7 +78,7 @@ export class Identities {
       const d = this.oracle.resolver.resolve(e);
       if (d?.kind === 'var' && d.value && d.tupleIndex === undefined && d.node && enclosingFunction(d.node)) {
         const v = unparen(d.value);
-        if (v.type === T.callExpr && this.isClone(v)) return this.elemLoc(v, depth + 1);
+        if (v.type === T.callExpr) { const r = this.elemLoc(v, depth + 1); if (r) return r; }
       }
     }
     const l = this.loc(e, depth + 1);
@@ -87,7 +89,7 @@ export class Identities {
     if (!d.node || !d.file) return null;
     const fn = enclosingFunction(d.node);
     if (d.kind === 'var' && !fn) return `var:${d.name}`;
-    const own = `local:${d.file.index}:${d.node.id}:${d.name}`;
+    const own = localId(d);
     this.locals.set(own, d.node);
     switch (d.kind) {
       case 'param':
@@ -96,10 +98,11 @@ export class Identities {
         return (arg ? this.loc(arg, depth + 1) : null) ?? own;
       }
       case 'var': {
-        if (!d.value) return own;
+        const mine = this.aliases.get(own) ?? own;
+        if (!d.value) return mine;
         const v = unparen(d.value);
-        if (d.tupleIndex !== undefined && !(d.tupleIndex === 0 && (v.type === T.indexExpr || (v.type === T.unaryExpr && operatorOf(v) === '<-')))) return own;
-        return this.loc(v, depth + 1) ?? own;
+        if (d.tupleIndex !== undefined && !(d.tupleIndex === 0 && (v.type === T.indexExpr || (v.type === T.unaryExpr && operatorOf(v) === '<-')))) return mine;
+        return this.loc(v, depth + 1) ?? mine;
       }
       case 'range': {
         if (!d.range) return own;
@@ -183,4 +186,9 @@ export class Identities {
     }
     return null;
   }
+}
+
+/** The identity of a local declaration itself. */
+export function localId(d: Decl): string {
+  return `local:${d.file?.index ?? 0}:${d.node?.id ?? 0}:${d.name}`;
 }
