@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
-import {
-  analyzePreamble,
-  describeHmapPlace,
-  hmapFieldAt,
-  matchRuntimeStruct,
-  preambleToC,
-  runtimeStructByName,
-} from '../src/cgo.js';
+import { analyzePreamble, preambleToC } from '../src/cgo.js';
+import { describeHmapPlace, hmapFieldAt, mapLinknameTarget, matchRuntimeStruct, runtimeStructByName } from '../src/maplayout.js';
 import type { PreambleFacts } from '../src/cgo.js';
 import { getParser } from '../src/parser.js';
 
@@ -186,5 +180,18 @@ describe('runtime map layout facts', () => {
     expect(matchRuntimeStruct(['key', 'elem', 'next'])).toBeUndefined();
     expect(runtimeStructByName('hiter')).toBe('hiter');
     expect(runtimeStructByName('toString')).toBeUndefined();
+  });
+});
+
+describe('map functions reachable through go:linkname', () => {
+  it('knows the iterator functions and the two names the Go 1.23 linker refuses', () => {
+    expect(mapLinknameTarget('runtime.mapiterinit')).toEqual({ iterator: true, rejectedByLinker: false });
+    expect(mapLinknameTarget('reflect.mapiterkey')).toEqual({ iterator: true, rejectedByLinker: false });
+    expect(mapLinknameTarget('runtime.mapassign_faststr')).toEqual({ iterator: false, rejectedByLinker: false });
+    expect(mapLinknameTarget('runtime.mapaccessK')?.rejectedByLinker).toBe(true);
+    expect(mapLinknameTarget('reflect.mapassign_faststr')?.rejectedByLinker).toBe(true);
+    expect(mapLinknameTarget('maps.keys')?.iterator).toBe(false);
+    expect(mapLinknameTarget('runtime.nanotime')).toBeUndefined();
+    expect(mapLinknameTarget('mapiterinit')).toBeUndefined();
   });
 });
