@@ -12,8 +12,8 @@ import { DeclaredGuards } from './guards.js';
 import { HappensBefore } from './hb.js';
 import type { ProgramPoint } from './hb.js';
 import { commonExcluding, effective } from './lockstate.js';
-import type { Held, Lockset } from './lockstate.js';
-import { programAnalysis } from './program.js';
+import type { Held, LockState, Lockset } from './lockstate.js';
+import { deferState, programAnalysis } from './program.js';
 import type { Ctx, FnInfo, Program, Root } from './program.js';
 
 export interface Access {
@@ -68,13 +68,16 @@ function findConflicts(prog: Program): Conflicts {
   const byLoc = new Map<string, Access[]>();
   for (const fn of prog.fns.values()) {
     if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
-    for (const rec of fn.facts.accesses) {
+    const recs: Array<{ kind: AccessKind; map: Node; at: LockState; pos: number; loops: number[]; deferred: boolean }> =
+      fn.facts.accesses.map((r) => ({ ...r, deferred: fn.deferred }));
+    for (const d of fn.facts.deferredAccesses) recs.push({ kind: d.kind, map: d.map, at: deferState(fn.facts, d.index, (n) => prog.info(n)?.facts.exit ?? null), pos: fn.node.endIndex, loops: [], deferred: true });
+    for (const rec of recs) {
       const loc = prog.ids.loc(rec.map);
       if (!loc) continue;
       const a: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
-        construction: isConstruction(prog, rec.map, loc), deferred: fn.deferred, beforeHandover: false,
+        construction: isConstruction(prog, rec.map, loc), deferred: rec.deferred, beforeHandover: false,
       };
       const h = handovers.get(ownLocal(prog, rec.map) ?? '');
       if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
@@ -147,7 +150,9 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
   return rb;
 }
 
+/** A lock held in read mode, when no lock is held exclusively (an exclusive lock may be the map's own guard). */
 function readOnlyLock(locks: Lockset): (Held & { id: string }) | null {
+  for (const h of locks.values()) if (h.mode === 'w') return null;
   for (const [id, h] of locks) if (h.mode === 'r') return { id, ...h };
   return null;
 }

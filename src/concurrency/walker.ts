@@ -7,7 +7,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TypeOracle } from '../types.js';
 import { T, blockStatements, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
-import { callArgs, regionLiterals, regionNodes, scanAccesses } from './accesses.js';
+import { callAccesses, callArgs, regionLiterals, regionNodes, scanAccesses } from './accesses.js';
 import type { AccessKind } from './accesses.js';
 import type { Identities } from './identity.js';
 import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
@@ -27,7 +27,9 @@ export interface AccessRec extends Point { kind: AccessKind; map: Node }
 export interface CallRec extends Point { call: Node; callee: Node; /** Set when the function is passed as a value to this call. */ via: Node | null }
 export interface LitRec extends Point { lit: Node; how: 'call' | 'go' | 'defer' | 'arg' | 'value'; call: Node | null; deferIndex: number }
 export interface GoRec extends Point { stmt: Node; call: Node; target: Node | null }
-export interface DeferRec { index: number; kind: 'unlock' | 'fn'; id?: string; fn?: Node; call: Node }
+export interface DeferRec { index: number; kind: 'unlock' | 'fn' | 'other'; id?: string; fn?: Node; call: Node }
+/** A map access made by a deferred call itself (`defer fmt.Println(m)` formats m when it runs). */
+export interface DeferredAccess { kind: AccessKind; map: Node; index: number; loops: number[] }
 export interface ChanRec extends Point { kind: 'recv' | 'send' | 'close' | 'rangeDone'; chan: Node; value: Node | null }
 export interface WaitRec extends Point { recv: Node; call: Node }
 
@@ -38,6 +40,7 @@ export interface FnFacts {
   lits: LitRec[];
   gos: GoRec[];
   defers: DeferRec[];
+  deferredAccesses: DeferredAccess[];
   chans: ChanRec[];
   waits: WaitRec[];
   returns: Node[][];
@@ -62,7 +65,7 @@ class Walker {
   private readonly exits: LockState[] = [];
 
   constructor(private readonly fn: Node, private readonly env: WalkEnv) {
-    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false };
+    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false };
   }
 
   run(): FnFacts {
@@ -190,6 +193,12 @@ class Walker {
     const fnExpr = field(call, 'function');
     const f = fnExpr ? unparen(fnExpr) : null;
     if (!f) return s;
+    const own = callAccesses(call, this.env.oracle);
+    if (own.length > 0) {
+      this.f.defers.push({ index, kind: 'other', call });
+      for (const a of own) this.f.deferredAccesses.push({ kind: a.kind, map: a.map, index, loops: [...this.loops] });
+      return s;
+    }
     if (f.type === T.funcLit) {
       this.f.defers.push({ index, kind: 'fn', fn: f, call });
       this.f.lits.push({ ...this.point(s, n), lit: f, how: 'defer', call, deferIndex: index });
@@ -380,7 +389,7 @@ class Walker {
   private reset(m: number[]): void {
     const f = this.f;
     f.accesses.length = m[0]!; f.calls.length = m[1]!; f.lits.length = m[2]!; f.gos.length = m[3]!;
-    f.defers.length = m[4]!; f.chans.length = m[5]!; f.waits.length = m[6]!; f.returns.length = m[7]!; this.exits.length = m[8]!;
+    f.defers.length = m[4]!; f.deferredAccesses = f.deferredAccesses.filter((d) => d.index < m[4]!); f.chans.length = m[5]!; f.waits.length = m[6]!; f.returns.length = m[7]!; this.exits.length = m[8]!;
   }
 }
 
