@@ -4,12 +4,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { Decl, Package } from '../package.js';
 import type { GoType, TypeOracle } from '../types.js';
-import { T, descendantsOf, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
 import { callArgs } from './accesses.js';
 
 export class CallResolver {
   private readonly returns = new Map<number, Node | null>();
   private goArgs: Map<string, Node[][]> | null = null;
+  private readonly assigned = new Map<string, Node | null>();
 
   constructor(private readonly pkg: Package, private readonly oracle: TypeOracle) {}
 
@@ -29,6 +30,7 @@ export class CallResolver {
         const v = unparen(d.value);
         if (v.type === T.funcLit) return v;
       }
+      if (d.kind === 'var' && !d.value && d.node) return this.assignedLiteral(d);
       return null;
     }
     if (e.type === T.selectorExpr) {
@@ -39,6 +41,28 @@ export class CallResolver {
       return this.method(this.oracle.typeOf(op), name) ?? this.method(this.oracle.typeFromNode(op), name);
     }
     return null;
+  }
+
+  /** `var f func(...); f = func(...) {...}`: the literal assigned to a local function variable, when it is the only one. */
+  private assignedLiteral(d: Decl): Node | null {
+    const k = this.oracle.resolver.key(d.node!);
+    if (this.assigned.has(k)) return this.assigned.get(k) ?? null;
+    this.assigned.set(k, null);
+    const fn = enclosingFunction(d.node!);
+    const body = fn ? field(fn, 'body') : null;
+    const found: Node[] = [];
+    if (body) for (const a of descendantsOf(body, [T.assignment])) {
+      const left = listItems(field(a, 'left'));
+      const right = listItems(field(a, 'right'));
+      if (left.length !== 1 || right.length !== 1 || left[0]!.text !== d.name) continue;
+      const r = unparen(right[0]!);
+      if (r.type !== T.funcLit) continue;
+      const rd = this.oracle.resolver.resolve(left[0]!);
+      if (rd?.node?.id === d.node!.id) found.push(r);
+    }
+    const lit = found.length === 1 ? found[0]! : null;
+    this.assigned.set(k, lit);
+    return lit;
   }
 
   /** Method `name` of a same-package type, looked up through embedded fields. */

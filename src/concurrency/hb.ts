@@ -124,7 +124,7 @@ export class HappensBefore {
     const decl = this.prog.ids.locals.get(base);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;
-    return within(r.site, fn) && !within(r.site, r.target.node);
+    return within(r.site, fn) && !within(fn, r.target.node);
   }
 }
 
