@@ -64,11 +64,13 @@ export function runRules(pkg: Package, rules: readonly Rule[]): PackageResult {
       get: (a) => ctx.get(a),
       locationOf: (node, message) => ctx.locationOf(node, message),
       report: (input: ReportInput) => {
+        const location = ctx.locationOf(input.node);
+        if (input.range) location.range = input.range;
         const d: Diagnostic = {
           ruleId: rule.id,
           severity: rule.severity,
           message: input.message,
-          location: ctx.locationOf(input.node),
+          location,
           related: input.related ?? [],
           fixes: (input.fixes ?? []).filter((f) => f.edits.length > 0),
         };

@@ -1,5 +1,5 @@
 // What a rule is, and the only door through which it sees a package and reports.
-import type { Diagnostic, Fix, Location, Severity } from './diagnostic.js';
+import type { Diagnostic, Fix, Location, Range, Severity } from './diagnostic.js';
 import type { Package } from './package.js';
 import type { Node } from 'web-tree-sitter';
 
@@ -30,6 +30,8 @@ export interface AnalysisContext {
 export interface ReportInput {
   /** The node the finding is about; its range is the primary location. */
   node: Node;
+  /** An exact range in the node's file that replaces the node's own (e.g. a spot in a cgo preamble's C code). */
+  range?: Range;
   message: string;
   related?: Location[];
   fixes?: Fix[];
