@@ -11,7 +11,7 @@ import type { SourceFile } from '../src/package.js';
 import type { Rule, RuleContext } from '../src/rule.js';
 import { T, field, unparen } from '../src/syntax.js';
 import type { GoType } from '../src/types.js';
-import { mapMemoryAnalysis } from '../src/unsafe/analysis.js';
+import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 import type { MapMemoryFacts } from '../src/unsafe/analysis.js';
 
 export const cgoHmapOffset: Rule = {
@@ -43,6 +43,7 @@ function mirrorMessage(what: string, kind: RuntimeMapStruct, fields: string[], n
 
 /** Go struct types that copy a runtime map struct, or are named like one and receive a map header. */
 function goStructs(ctx: RuleContext, facts: MapMemoryFacts, note: string): void {
+  if (isStdPackage(ctx.pkg, 'runtime')) return; // the definitions themselves
   const oracle = ctx.get(typesAnalysis);
   const convertedTo = new Set<Node['id']>();
   for (const v of facts.headerViews) {

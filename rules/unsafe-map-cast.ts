@@ -5,7 +5,7 @@ import type { LinknameTarget } from '../src/maplayout.js';
 import type { Package } from '../src/package.js';
 import type { Rule } from '../src/rule.js';
 import { T, field } from '../src/syntax.js';
-import { mapMemoryAnalysis } from '../src/unsafe/analysis.js';
+import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 
 export const unsafeMapCast: Rule = {
   id: 'unsafe-map-cast',
@@ -36,7 +36,7 @@ export const unsafeMapCast: Rule = {
         const [, local, target] = c.text.slice(2).trim().split(/\s+/);
         if (!local || !target) continue; // the two-field form exports a local symbol
         const known = mapLinknameTarget(target);
-        if (!known || definesBody(ctx.pkg, local)) continue;
+        if (!known || definesBody(ctx.pkg, local) || isStdPackage(ctx.pkg, target.slice(0, target.lastIndexOf('.')))) continue;
         ctx.report({ node: c, message: linknameMessage(target, known, ctx.pkg.goVersion) });
       }
     }

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { analyzePreamble } from '../cgo.js';
 import type { PreambleFacts } from '../cgo.js';
 import { typesAnalysis } from '../engine.js';
-import type { SourceFile } from '../package.js';
+import type { Package, SourceFile } from '../package.js';
 import { loadedParser } from '../parser.js';
 import type { Analysis } from '../rule.js';
 import { T, field, namedChildrenNoComments, unparen } from '../syntax.js';
@@ -53,6 +53,16 @@ export interface MapMemoryFacts {
   cCalls: CCall[];
   /** What a file's cgo preamble says, or null without a preamble or a loaded C grammar. */
   preamble(file: SourceFile): PreambleFacts | null;
+}
+
+/**
+ * Whether the package is the standard library's package `importPath` itself
+ * (its directory is <GOROOT>/src/<importPath>): the runtime's own map structs are
+ * definitions, not copies, and `maps.clone` declared in package maps is the
+ * declaration the runtime's push linkname completes.
+ */
+export function isStdPackage(pkg: Package, importPath: string): boolean {
+  return pkg.dir.replace(/\\/g, '/').endsWith(`/src/${importPath}`);
 }
 
 /** Files where map memory can be reached at all. */
