@@ -10,6 +10,7 @@ import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
 import { DeclaredGuards } from './guards.js';
 import { HappensBefore } from './hb.js';
+import { ObjectRoots, UNKNOWN_OBJECT } from './objects.js';
 import type { ProgramPoint } from './hb.js';
 import { commonExcluding, effective } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
@@ -95,10 +96,26 @@ function findConflicts(prog: Program): Conflicts {
     if (v === undefined) { v = hb.window(a.point, r); windowMemo.set(k, v); }
     return v;
   };
+  const objects = new ObjectRoots(prog);
+  const objMemo = new Map<Access, Set<string>>();
+  const objs = (a: Access) => {
+    let o = objMemo.get(a);
+    if (!o) { o = objects.of(a.map); objMemo.set(a, o); }
+    return o;
+  };
   const concurrent = (a: Access, b: Access): Root | null => {
+    let common: string[] | null = null;
+    if (a.loc.startsWith('field:')) {
+      const ob = objs(b);
+      common = [...objs(a)].filter((o) => o !== UNKNOWN_OBJECT && ob.has(o));
+      if (common.length === 0) return null;
+    }
     for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
       const r = pairRoot(prog, hb, window, a, b, ca, cb);
-      if (r) return r;
+      if (!r) continue;
+      // The roots involved must see the same object.
+      if (common && !common.some((o) => [ca, cb].some((c) => typeof c === 'number' && objects.sharedBy(o, prog.roots[c]!)))) continue;
+      return r;
     }
     return null;
   };
@@ -125,7 +142,7 @@ function findConflicts(prog: Program): Conflicts {
         const guardedWrite = writes.some((w) => w.locks.get(guard.id)?.mode === 'w');
         if (a.kind === 'write' || guardedWrite) finding = { access: a, other: null, root: null, guard, readLock };
       }
-      if (!finding && readLock && (guard?.id === readLock.id || !loc.startsWith('local:'))) finding = { access: a, other: null, root: null, guard, readLock };
+      if (!finding && readLock && !loc.startsWith('local:') && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
       if (finding) out.findings.push(finding);
     }
   }

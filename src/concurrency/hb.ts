@@ -4,6 +4,7 @@
 // or after a receive from a channel the goroutine sends on or closes, happen after
 // it. Locals are shared with a goroutine only when it is started inside their scope.
 import { enclosingFunction, within } from '../syntax.js';
+import { perIteration } from './objects.js';
 import type { FnInfo, Program, Root } from './program.js';
 
 export interface ProgramPoint { host: FnInfo; pos: number; loops: number[] }
@@ -124,7 +125,7 @@ export class HappensBefore {
     const decl = this.prog.ids.locals.get(base);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;
-    return within(r.site, fn) && !within(fn, r.target.node);
+    return within(r.site, fn) && !within(fn, r.target.node) && !perIteration(decl!, r.site, fn);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Decl } from '../package.js';
 import type { GoType, TypeOracle } from '../types.js';
-import { T, enclosingFunction, field, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
 
 export interface IdentityHooks {
   /** The expression a same-package function call returns (a getter's `return s.m`), when unique. */
@@ -102,6 +102,7 @@ export class Identities {
         if (!d.value) return mine;
         const v = unparen(d.value);
         if (d.tupleIndex !== undefined && !(d.tupleIndex === 0 && (v.type === T.indexExpr || (v.type === T.unaryExpr && operatorOf(v) === '<-')))) return mine;
+        if (this.detached(d, v)) return mine;
         return this.loc(v, depth + 1) ?? mine;
       }
       case 'range': {
@@ -115,6 +116,20 @@ export class Identities {
       default:
         return own;
     }
+  }
+
+  /** `m := s.f; s.f = nil`: the local takes the old map over, the field gets another one. */
+  private detached(d: Decl, v: Node): boolean {
+    if (v.type !== T.selectorExpr || !d.node) return false;
+    const fn = enclosingFunction(d.node);
+    const body = fn ? field(fn, 'body') : null;
+    if (!body) return false;
+    for (const a of descendantsOf(body, [T.assignment])) {
+      if (a.startIndex < d.node.endIndex) continue;
+      const left = field(a, 'left');
+      if (left && listItemsText(left).includes(v.text)) return true;
+    }
+    return false;
   }
 
   /** `maps.Clone(x)`: the argument x, else null. */
@@ -191,4 +206,8 @@ export class Identities {
 /** The identity of a local declaration itself. */
 export function localId(d: Decl): string {
   return `local:${d.file?.index ?? 0}:${d.node?.id ?? 0}:${d.name}`;
+}
+
+function listItemsText(list: Node): string[] {
+  return listItems(list).map((n) => unparen(n).text);
 }

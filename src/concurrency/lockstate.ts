@@ -2,9 +2,10 @@
 // entry. `held` are locks known held (acquired here or by a callee), `released`
 // are locks this function released (so an entry lock in that set is gone).
 // The effective lockset at a point is (entry - released) + held.
+import type { Node } from 'web-tree-sitter';
 
 export type Mode = 'w' | 'r';
-export interface Held { mode: Mode; name: string }
+export interface Held { mode: Mode; name: string; /** The mutex expression at the Lock call. */ node?: Node }
 export type Lockset = ReadonlyMap<string, Held>;
 
 export interface LockState {
@@ -54,7 +55,7 @@ export function meet(states: readonly LockState[]): LockState | null {
       if (!o) { ok = false; break; }
       if (o.mode === 'r') mode = 'r';
     }
-    if (ok) held.set(id, { mode, name: h.name });
+    if (ok) held.set(id, { ...h, mode });
   }
   const released = new Set<string>();
   for (const s of states) for (const id of s.released) released.add(id);
@@ -85,7 +86,7 @@ export function intersect(a: Lockset, b: Lockset): Lockset {
   const out = new Map<string, Held>();
   for (const [id, h] of a) {
     const o = b.get(id);
-    if (o) out.set(id, { mode: h.mode === 'r' || o.mode === 'r' ? 'r' : 'w', name: h.name });
+    if (o) out.set(id, { ...h, mode: h.mode === 'r' || o.mode === 'r' ? 'r' : 'w' });
   }
   return out;
 }

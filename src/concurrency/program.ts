@@ -57,7 +57,12 @@ export interface FnInfo {
   edges: FnInfo[];
   rootOf: Root[];
   once: boolean;
+  /** Every place this function is invoked from: direct calls, go statements, deferred calls, callbacks. */
+  invocations: Invocation[];
 }
+
+/** A call of a function: the receiver and arguments are known for direct calls and go statements. */
+export interface Invocation { caller: FnInfo; call: Node; direct: boolean }
 
 export interface Program {
   oracle: TypeOracle;
@@ -105,7 +110,7 @@ function buildProgram(oracle: TypeOracle): Program {
   }
   for (const n of nodes) {
     const f = factsOf(n)!;
-    const info: FnInfo = { node: n, key: calls.key(n), facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false };
+    const info: FnInfo = { node: n, key: calls.key(n), facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [] };
     info.host = info;
     fns.set(info.key, info);
   }
@@ -130,11 +135,12 @@ function buildProgram(oracle: TypeOracle): Program {
     const f = info.facts;
     for (const g of f.gos) {
       const t = g.target ? get(g.target) : undefined;
-      if (t) addRoot('go', t, g.stmt, info, g.pos, g.loops);
+      if (t) { addRoot('go', t, g.stmt, info, g.pos, g.loops); t.invocations.push({ caller: info, call: g.call, direct: true }); }
     }
     for (const c of f.calls) {
       const callee = get(c.callee);
       if (!callee) continue;
+      callee.invocations.push({ caller: info, call: c.call, direct: !c.via });
       if (c.via) {
         const use = classifier.callbackUse(c.via, c.callee, callee.facts.parallel);
         if ('root' in use) { addRoot(use.root, callee, c.via, info, c.pos, c.loops); continue; }
@@ -145,11 +151,15 @@ function buildProgram(oracle: TypeOracle): Program {
     for (const d of f.defers) {
       if (d.kind !== 'fn' || !d.fn || d.fn.type === T.funcLit) continue;
       const callee = get(d.fn);
-      if (callee) edge(info, callee, { caller: info, at: deferState(f, d.index, env.effect), pos: info.node.endIndex, loops: [] });
+      if (!callee) continue;
+      callee.invocations.push({ caller: info, call: d.call, direct: true });
+      edge(info, callee, { caller: info, at: deferState(f, d.index, env.effect), pos: info.node.endIndex, loops: [] });
     }
     for (const l of f.lits) {
       const child = get(l.lit);
-      if (!child || l.how === 'go') continue;
+      if (!child) continue;
+      if (l.call && l.how !== 'go') child.invocations.push({ caller: info, call: l.call, direct: l.how === 'call' || l.how === 'defer' });
+      if (l.how === 'go') continue;
       if (l.how === 'arg' && l.call) {
         const use = classifier.callbackUse(l.call, l.lit, child.facts.parallel);
         if ('root' in use) { addRoot(use.root, child, l.call, info, l.pos, l.loops); continue; }

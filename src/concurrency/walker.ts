@@ -151,7 +151,7 @@ class Walker {
     if (call?.type === T.callExpr) {
       const op = this.lockOp(call);
       if (op) {
-        if (op.op === 'lock' || op.op === 'rlock') return acquire(s, op.id, { mode: op.op === 'lock' ? 'w' : 'r', name: op.name });
+        if (op.op === 'lock' || op.op === 'rlock') return acquire(s, op.id, { mode: op.op === 'lock' ? 'w' : 'r', name: op.name, node: op.node });
         return release(s, op.id);
       }
       this.region(n, s);
@@ -360,14 +360,14 @@ class Walker {
     }
   }
 
-  private lockOp(call: Node): { op: 'lock' | 'rlock' | 'unlock' | 'runlock'; id: string; name: string } | null {
+  private lockOp(call: Node): { op: 'lock' | 'rlock' | 'unlock' | 'runlock'; id: string; name: string; node: Node } | null {
     const f = field(call, 'function');
     if (!f || f.type !== T.selectorExpr || callArgs(call).length !== 0) return null;
     const op = LOCK_OPS[field(f, 'field')?.text ?? ''];
     const recv = field(f, 'operand');
     if (!op || !recv) return null;
     const l = this.env.ids.lockLoc(recv);
-    return l ? { op, id: l.id, name: l.name } : null;
+    return l ? { op, id: l.id, name: l.name, node: recv } : null;
   }
 
   private isFatal(call: Node): boolean {
