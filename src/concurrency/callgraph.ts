@@ -29,6 +29,7 @@ export class CallResolver {
       if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
         const v = unparen(d.value);
         if (v.type === T.funcLit) return v;
+        if (v.type === T.selectorExpr || v.type === T.identifier) return v.id === e.id ? null : this.target(v);
       }
       if (d.kind === 'var' && !d.value && d.node) return this.assignedLiteral(d);
       return null;

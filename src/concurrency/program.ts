@@ -201,7 +201,9 @@ function buildProgram(oracle: TypeOracle): Program {
   for (let round = 0; round < 3; round++) {
     for (const r of prog.roots) {
       if (r.multi || !r.spawner) continue;
-      if (r.loops.length > 0 || [...r.spawner.host.ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.multi)) r.multi = true;
+      const ctxs = new Set([...r.spawner.ctxs, ...r.spawner.host.ctxs]);
+      // Started in a loop, by itself (recursively), or from code that runs many instances.
+      if (r.loops.length > 0 || ctxs.has(r.id) || [...ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.multi)) r.multi = true;
     }
   }
 
