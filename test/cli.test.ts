@@ -10,7 +10,7 @@ import { allRules } from '../rules/index.js';
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'mapsafe.js');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-const hasCastRule = allRules.some((r) => r.id === 'unsafe-map-cast');
+const hasCastRule = ['unsafe-map-cast', 'cgo-hmap-offset'].every((id) => allRules.some((r) => r.id === id));
 
 let tmp: string;
 
@@ -96,21 +96,35 @@ describe('mapsafe', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n').filter((l) => !l.startsWith('\t') && l !== '');
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    for (const l of lines) expect(l).toMatch(/^cast\/[ab]\.go:\d+:\d+: .+ \[unsafe-map-cast\]$/);
+    for (const l of lines) expect(l).toMatch(/^cast\/[ab]\.go:\d+:\d+: .+ \[[a-z0-9-]+\]$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^cast\/a\.go:12:\d+: map m .+ \[unsafe-map-cast\]$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^cast\/b\.go:12:\d+: map m .+ \[unsafe-map-cast\]$/));
   });
 
   it.skipIf(!hasCastRule)('reports only the files named as arguments, scanning their package', () => {
     project('cast2', { 'a.go': cast('cast2', 'A'), 'b.go': cast('cast2', 'B') });
     const r = run(['cast2/b.go']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^cast2\/b\.go:12:/);
-    expect(r.stdout).not.toContain('a.go');
+    expect(r.stdout).toMatch(/^cast2\/b\.go:12:\d+: .+ \[unsafe-map-cast\]$/m);
+    for (const l of r.stdout.split('\n').filter((x) => x !== '')) expect(l).toMatch(/^\t?cast2\/b\.go:/);
   });
 
   it.skipIf(!hasCastRule)('--disable and --enable select the rules that run', () => {
     project('cast3', { 'a.go': cast('cast3', 'A') });
-    expect(run(['--disable', 'unsafe-map-cast', 'cast3']).code).toBe(0);
-    expect(run(['--enable', 'unsafe-map-cast', 'cast3']).code).toBe(1);
+    const all = run(['cast3']).stdout;
+    expect(all).toContain('[unsafe-map-cast]');
+    expect(all).toContain('[cgo-hmap-offset]'); // the hmap mirror
+    const without = run(['--disable', 'unsafe-map-cast', 'cast3']);
+    expect(without.stdout).not.toContain('[unsafe-map-cast]');
+    expect(without.stdout).toContain('[cgo-hmap-offset]');
+    expect(run(['--disable', 'unsafe-map-cast', '--disable', 'cgo-hmap-offset', 'cast3'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run(['--disable', 'unsafe-map-cast,cgo-hmap-offset', 'cast3']).code).toBe(0);
+    const only = run(['--enable', 'unsafe-map-cast', 'cast3']);
+    expect(only.code).toBe(1);
+    expect(only.stdout).not.toContain('[cgo-hmap-offset]');
+    expect(run(['--enable', 'unsafe-map-cast,cgo-hmap-offset', '--disable', 'unsafe-map-cast', 'cast3']).stdout).not.toContain(
+      '[unsafe-map-cast]',
+    );
   });
 
   it.skipIf(allRules.length === 0 || !existsSync(join(root, 'testdata', 'demo')))(
