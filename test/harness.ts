@@ -47,9 +47,19 @@ export function parseWantStrings(s: string): string[] {
   return out;
 }
 
+/**
+ * `// want "re"` at the end of a line expects a finding on that line. A line that is only
+ * `// want+1 "re"` expects it on the next line: for lines that cannot carry a trailing
+ * comment, such as `//go:linkname` directives (the compiler rejects extra fields there).
+ */
 export function expectationsOf(file: string, text: string): Expectation[] {
   const out: Expectation[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
+    const next = /^\s*\/\/ want\+1 (.*)$/.exec(line);
+    if (next) {
+      for (const raw of parseWantStrings(next[1]!)) out.push({ file, line: i + 2, pattern: new RegExp(raw), raw });
+      return;
+    }
     const at = line.indexOf('// want ');
     if (at < 0) return;
     for (const raw of parseWantStrings(line.slice(at + 8))) out.push({ file, line: i + 1, pattern: new RegExp(raw), raw });

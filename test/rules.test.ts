@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
-import { checkCase, fixtureCases } from './harness.js';
+import { checkCase, fixtureCases, testdataDir } from './harness.js';
 
 for (const rule of allRules) {
   describe(`rule ${rule.id}`, () => {
@@ -14,3 +14,12 @@ for (const rule of allRules) {
     }
   });
 }
+
+describe('demo module', () => {
+  it('shows every rule family, and exactly the annotated findings', async () => {
+    const outcome = await checkCase(path.join(testdataDir, 'demo'), allRules);
+    expect(outcome.problems).toEqual([]);
+    const ids = new Set(outcome.diagnostics.map((d) => d.ruleId));
+    for (const id of ['unguarded-map-write', 'range-in-defer', 'cgo-hmap-offset', 'unsafe-map-cast']) expect(ids).toContain(id);
+  });
+});
