@@ -1,6 +1,7 @@
 // Reporters: pure functions from scan results to the text written to stdout or --output.
 // Positions leave the tool here: 1-based lines and 1-based columns in UTF-16 code units,
 // paths relative to the working directory with forward slashes.
+import { renderCheckstyle } from './checkstyle.js';
 import type { ReportInput } from './common.js';
 import { renderJson } from './json.js';
 import { renderText } from './text.js';
@@ -9,7 +10,7 @@ export { filesWithEdits, type ReportInput } from './common.js';
 export { formatNotification } from './text.js';
 export { jsonSchemaVersion } from './json.js';
 
-export const formats = ['text', 'json'] as const;
+export const formats = ['text', 'json', 'checkstyle'] as const;
 export type Format = (typeof formats)[number];
 
 export function isFormat(s: string): s is Format {
@@ -22,5 +23,7 @@ export function render(format: Format, input: ReportInput): string {
       return renderJson(input);
     case 'text':
       return renderText(input);
+    case 'checkstyle':
+      return renderCheckstyle(input);
   }
 }
