@@ -13,12 +13,14 @@ import { T, field, unparen } from '../src/syntax.js';
 import type { GoType } from '../src/types.js';
 import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 import type { MapMemoryFacts } from '../src/unsafe/analysis.js';
+import { UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const cgoHmapOffset: Rule = {
   id: 'cgo-hmap-offset',
   title: "Copies of the runtime's map structs, fixed offsets into map headers, and maps passed to C",
   severity: 'error',
   precision: 'high',
+  triggers: UNSAFE_TRIGGER,
   tags: ['unsafe', 'cgo', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

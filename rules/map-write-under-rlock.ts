@@ -2,12 +2,14 @@
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { lineOf, related } from '../src/concurrency/describe.js';
 import type { Rule } from '../src/rule.js';
+import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const mapWriteUnderRlock: Rule = {
   id: 'map-write-under-rlock',
   title: 'Map written while holding only a read lock',
   severity: 'error',
   precision: 'high',
+  triggers: CONCURRENCY_TRIGGER,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

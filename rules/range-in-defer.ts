@@ -3,12 +3,14 @@
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, related } from '../src/concurrency/describe.js';
 import type { Rule } from '../src/rule.js';
+import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const rangeInDefer: Rule = {
   id: 'range-in-defer',
   title: 'Deferred iteration of a shared map without its lock',
   severity: 'warning',
   precision: 'high',
+  triggers: CONCURRENCY_TRIGGER,
   tags: ['concurrency', 'maps', 'data-race', 'defer'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

@@ -3,12 +3,14 @@
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, kindWord, lockAdvice, related } from '../src/concurrency/describe.js';
 import type { Rule } from '../src/rule.js';
+import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const unguardedMapRead: Rule = {
   id: 'unguarded-map-read',
   title: 'Map read while other goroutines may write it',
   severity: 'warning',
   precision: 'high',
+  triggers: CONCURRENCY_TRIGGER,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

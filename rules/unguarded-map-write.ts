@@ -3,12 +3,14 @@
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, lockAdvice, related } from '../src/concurrency/describe.js';
 import type { Rule } from '../src/rule.js';
+import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const unguardedMapWrite: Rule = {
   id: 'unguarded-map-write',
   title: 'Map written while other goroutines may use it',
   severity: 'error',
   precision: 'high',
+  triggers: CONCURRENCY_TRIGGER,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

@@ -6,12 +6,14 @@ import type { Package } from '../src/package.js';
 import type { Rule } from '../src/rule.js';
 import { T, field } from '../src/syntax.js';
 import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
+import { UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const unsafeMapCast: Rule = {
   id: 'unsafe-map-cast',
   title: "Map reinterpreted through unsafe or linked to the runtime's map functions",
   severity: 'error',
   precision: 'very-high',
+  triggers: UNSAFE_TRIGGER,
   tags: ['unsafe', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

@@ -13,6 +13,12 @@ export interface RuleMeta {
   severity: Severity;
   precision: Precision;
   tags: string[];
+  /**
+   * A necessary condition for any finding, tested on the raw text of a package's files
+   * before parsing: a package none of whose files matches is not parsed for this rule.
+   * Omit it and the rule runs on every package.
+   */
+  triggers?: RegExp;
 }
 
 /** A shared analysis: computed once per package and memoised by the engine. */

@@ -1,18 +1,19 @@
-// The pipeline for a set of files: read, parse, group into packages, run the
-// rules, and return sorted diagnostics with the notifications for files that
-// could not be used. Trees are deleted as soon as their package is done.
+// The pipeline for a set of files: group them into directories, read them, skip the
+// packages no rule can fire on (a cheap text test before parsing), reuse cached
+// results, analyse the rest on worker threads (or in-process for small runs), and
+// return sorted diagnostics with the notifications for files that could not be used.
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import type { Node } from 'web-tree-sitter';
+import { allRules } from '../rules/index.js';
+import { analyzeDirectory } from './analyze.js';
+import type { DirectoryResult, LoadedText } from './analyze.js';
+import type { ResultCache } from './cache.js';
 import type { Diagnostic, Notification } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
-import { runRules } from './engine.js';
 import { goVersionFor } from './gomod.js';
-import { buildPackage, cgoInfo, fileImports } from './package.js';
-import type { Package, SourceFile } from './package.js';
-import { getParser } from './parser.js';
+import { WorkerPool, workersAvailable } from './pool.js';
 import type { Rule } from './rule.js';
-import { T, field, namedChildrenNoComments } from './syntax.js';
 
 export interface ScanOptions {
   rules: readonly Rule[];
@@ -20,17 +21,30 @@ export interface ScanOptions {
   reportOnly?: Set<string>;
   /** Absolute file path -> text that replaces the file's content on disk (an editor's unsaved buffer). */
   overlays?: ReadonlyMap<string, string>;
+  /** Worker threads; default one per core. 1 analyses in-process. */
+  jobs?: number;
+  /** Result cache; none when absent. */
+  cache?: ResultCache | null;
+  /** Analyse only shard `index` (1-based) of `count`: a deterministic share of the directories. */
+  shard?: { index: number; count: number };
+  /** Skip packages on which no rule's `triggers` match (default true). */
+  skipByTriggers?: boolean;
+  /** Called after each directory with the running totals. */
+  onProgress?: (p: ScanProgress) => void;
 }
+
+export interface ScanProgress { directoriesDone: number; directories: number; files: number; bytes: number }
 
 export interface ScanResult {
   diagnostics: Diagnostic[];
   notifications: Notification[];
-  /** Files analysed. */
+  /** Files analysed (including those of packages skipped because no rule could fire). */
   files: number;
   packages: number;
 }
 
-interface LoadedText { path: string; text: string }
+/** Below this much work, starting workers costs more than it saves. */
+const SMALL_RUN_BYTES = 2_000_000;
 
 /** Scan absolute .go file paths. */
 export async function scanFiles(files: string[], opts: ScanOptions): Promise<ScanResult> {
@@ -41,22 +55,86 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
     if (!list) byDir.set(dir, (list = []));
     list.push(f);
   }
+  let dirs = [...byDir.keys()].sort();
+  if (opts.shard) {
+    const { index, count } = opts.shard;
+    dirs = dirs.filter((_, i) => i % count === index - 1);
+  }
   const result: ScanResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
-  for (const [dir, paths] of [...byDir].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const add = (r: DirectoryResult) => {
+    result.diagnostics.push(...r.diagnostics);
+    result.notifications.push(...r.notifications);
+    result.files += r.files;
+    result.packages += r.packages;
+  };
+
+  // Read every directory (cheap), then decide what needs analysis.
+  interface Job { dir: string; texts: LoadedText[]; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number }
+  const jobs: Job[] = [];
+  const skipByTriggers = opts.skipByTriggers ?? true;
+  for (const dir of dirs) {
     const texts: LoadedText[] = [];
-    for (const p of paths) {
+    for (const p of byDir.get(dir)!) {
       const overlay = opts.overlays?.get(p);
       const loaded = overlay !== undefined ? { path: p, text: overlay } : await readSource(p, result.notifications);
       if (loaded && !isIgnoredBuild(loaded.text)) texts.push(loaded);
     }
-    await scanDirectory(dir, texts, opts, result);
+    if (texts.length === 0) continue;
+    const rules = skipByTriggers ? opts.rules.filter((r) => !r.triggers || texts.some((t) => r.triggers!.test(t.text))) : opts.rules;
+    if (rules.length === 0) {
+      // No rule can fire here: count the files, skip the parse.
+      result.files += texts.length;
+      result.packages += new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size;
+      continue;
+    }
+    const goVersion = goVersionFor(dir);
+    const key = opts.cache ? opts.cache.key(dir, texts, rules, goVersion) : null;
+    const hit = key && opts.cache ? opts.cache.get(key) : null;
+    if (hit) { add(hit); continue; }
+    jobs.push({ dir, texts, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0) });
   }
+
+  const total = jobs.length;
+  let done = 0;
+  let doneFiles = 0;
+  let doneBytes = 0;
+  const finish = (job: Job, r: DirectoryResult) => {
+    add(r);
+    if (job.key && opts.cache) opts.cache.set(job.key, r);
+    done++;
+    doneFiles += job.texts.length;
+    doneBytes += job.bytes;
+    opts.onProgress?.({ directoriesDone: done, directories: total, files: doneFiles, bytes: doneBytes });
+  };
+  const registered = new Set(allRules);
+  const requested = Math.max(1, opts.jobs ?? os.availableParallelism());
+  const totalBytes = jobs.reduce((n, j) => n + j.bytes, 0);
+  const useWorkers = requested > 1 && jobs.length > 1 && totalBytes >= SMALL_RUN_BYTES && workersAvailable() && opts.rules.every((r) => registered.has(r));
+  if (!useWorkers) {
+    for (const job of jobs) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion));
+  } else {
+    const pool = new WorkerPool(Math.min(requested, jobs.length));
+    try {
+      // Largest directories first, so that no worker is left with a big one at the end.
+      const order = [...jobs].sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
+      await Promise.all(order.map(async (job) => {
+        try {
+          finish(job, await pool.run({ dir: job.dir, texts: job.texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion }));
+        } catch (err) {
+          result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
+        }
+      }));
+    } finally {
+      await pool.close();
+    }
+  }
+
   if (opts.reportOnly) {
     const only = opts.reportOnly;
     result.diagnostics = result.diagnostics.filter((d) => only.has(d.location.file));
   }
   result.diagnostics.sort(compareDiagnostics);
-  result.notifications.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : 1));
+  result.notifications.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return result;
 }
 
@@ -84,101 +162,4 @@ export function isIgnoredBuild(text: string): boolean {
   const pkgAt = head.search(/^package\s/m);
   if (pkgAt >= 0 && m.index > pkgAt) return false;
   return m[1]!.trim() === 'ignore';
-}
-
-/** Files of one directory: parse, group by package clause, analyse each package. */
-async function scanDirectory(dir: string, texts: LoadedText[], opts: ScanOptions, result: ScanResult): Promise<void> {
-  const parser = await getParser('go');
-  const groups = new Map<string, SourceFile[]>();
-  const allFiles: SourceFile[] = [];
-  try {
-    for (const { path: p, text } of texts) {
-      const tree = parser.parse(text);
-      if (!tree) {
-        result.notifications.push({ kind: 'parse-error', file: p, message: 'cannot parse file' });
-        continue;
-      }
-      const root = tree.rootNode;
-      const clause = namedChildrenNoComments(root).find((c) => c.type === T.packageClause);
-      const nameNode = clause ? namedChildrenNoComments(clause)[0] : undefined;
-      if (!clause || !nameNode) {
-        tree.delete();
-        result.notifications.push({ kind: 'parse-error', file: p, message: 'not a Go source file: no package clause' });
-        continue;
-      }
-      if (root.hasError && !tolerableErrors(root, text)) {
-        const at = firstError(root);
-        tree.delete();
-        result.notifications.push({
-          kind: 'parse-error',
-          file: p,
-          message: `syntax error${at ? ` at ${at.row + 1}:${at.column + 1}` : ''}; file skipped`,
-          ...(at ? { position: { line: at.row, column: at.column } } : {}),
-        });
-        continue;
-      }
-      const imports = fileImports(root);
-      const sf: SourceFile = {
-        path: p,
-        text,
-        tree,
-        root,
-        packageName: nameNode.text,
-        isTest: p.endsWith('_test.go'),
-        imports,
-        importsByName: new Map(imports.filter((i) => i.local !== '.' && i.local !== '_').map((i) => [i.local, i])),
-        cgo: cgoInfo(imports, text),
-        index: 0,
-      };
-      allFiles.push(sf);
-      let g = groups.get(sf.packageName);
-      if (!g) groups.set(sf.packageName, (g = []));
-      g.push(sf);
-    }
-    if (allFiles.some((f) => f.cgo)) await getParser('c');
-    const goVersion = goVersionFor(dir);
-    for (const name of [...groups.keys()].sort()) {
-      const files = groups.get(name)!;
-      files.forEach((f, i) => (f.index = i));
-      const pkg: Package = buildPackage(dir, name, files, goVersion);
-      const r = runRules(pkg, opts.rules);
-      result.diagnostics.push(...r.diagnostics);
-      result.notifications.push(...r.notifications);
-      result.files += files.length;
-      result.packages++;
-    }
-  } finally {
-    for (const f of allFiles) f.tree.delete();
-  }
-}
-
-function firstError(root: Node): { row: number; column: number } | null {
-  const errs = root.descendantsOfType(T.error);
-  const e = errs[0];
-  if (e) return e.startPosition;
-  // A MISSING node: find it by descent along children that contain errors.
-  let n: Node | null = root;
-  while (n) {
-    if (n.isMissing) return n.startPosition;
-    let next: Node | null = null;
-    for (let i = 0; i < n.childCount; i++) {
-      const c = n.child(i);
-      if (c && (c.hasError || c.isMissing)) { next = c; break; }
-    }
-    n = next;
-  }
-  return null;
-}
-
-/**
- * tree-sitter-go treats `new` and `make` as special call forms, so valid Go that declares
- * its own `new` or `make` gets ERROR nodes. Such files are valid: analyse them anyway.
- */
-function tolerableErrors(root: Node, text: string): boolean {
-  if (!/\b(?:func|var|const)\s+(?:\([^)]*\)\s*)?(?:new|make)\b|\b(?:new|make)\s*:?=/.test(text)) return false;
-  for (const top of namedChildrenNoComments(root)) {
-    if (top.type === T.error) return false;
-    if (top.type === T.funcDecl && field(top, 'name')?.text === undefined) return false;
-  }
-  return true;
 }
