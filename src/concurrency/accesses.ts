@@ -1,10 +1,8 @@
-// Map accesses inside one expression region (a simple statement or a header
-// expression): which map expressions it reads, writes, measures or iterates.
-// Nested function literals are not part of the region: they are analysed as
-// functions of their own.
+// Map accesses: which map expressions an index expression or a call reads,
+// writes, measures or iterates (builtins, fmt/log, encoding/json, maps).
 import type { Node } from 'web-tree-sitter';
 import type { TypeOracle } from '../types.js';
-import { T, descendantsOf, field, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { T, field, namedChildrenNoComments, unparen } from '../syntax.js';
 
 export type AccessKind = 'write' | 'read' | 'iterate' | 'len';
 
@@ -66,34 +64,6 @@ export function callAccesses(call: Node, oracle: TypeOracle): RawAccess[] {
       if (isMap(args[0])) out.push({ kind: 'write', map: args[0] });
       if (isMap(args[1])) out.push({ kind: 'iterate', map: args[1] });
     } else if ((name === 'DeleteFunc' || name === 'Insert') && isMap(args[0])) out.push({ kind: 'write', map: args[0] });
-  }
-  return out;
-}
-
-/** Nodes of `region` (itself included) of the given types, outside nested function literals. */
-export function regionNodes(region: Node, types: readonly string[]): Node[] {
-  const lits = region.type === T.funcLit ? [region] : descendantsOf(region, [T.funcLit]);
-  const found = types.includes(region.type) ? [region] : [];
-  for (const n of descendantsOf(region, types)) if (n.id !== region.id) found.push(n);
-  return found.filter((n) => !lits.some((l) => within(n, l)));
-}
-
-/** Function literals directly in `region` (not nested inside another literal). */
-export function regionLiterals(region: Node): Node[] {
-  const lits = region.type === T.funcLit ? [region] : descendantsOf(region, [T.funcLit]);
-  return lits.filter((l) => !lits.some((o) => o.id !== l.id && within(l, o)));
-}
-
-/** Map accesses of an expression region. */
-export function scanAccesses(region: Node, oracle: TypeOracle): RawAccess[] {
-  const out: RawAccess[] = [];
-  for (const n of regionNodes(region, [T.indexExpr, T.callExpr])) {
-    if (n.type === T.indexExpr) {
-      const op = field(n, 'operand');
-      if (op && oracle.isMap(op)) out.push({ kind: isAssigned(n) ? 'write' : 'read', map: op });
-    } else {
-      out.push(...callAccesses(n, oracle));
-    }
   }
   return out;
 }

@@ -6,8 +6,8 @@
 // literals, go statements, defers, channel operations and waits.
 import type { Node } from 'web-tree-sitter';
 import type { TypeOracle } from '../types.js';
-import { T, blockStatements, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
-import { callAccesses, callArgs, regionLiterals, regionNodes, scanAccesses } from './accesses.js';
+import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, unparen, within } from '../syntax.js';
+import { callAccesses, callArgs, isAssigned } from './accesses.js';
 import type { AccessKind } from './accesses.js';
 import type { Identities } from './identity.js';
 import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
@@ -53,6 +53,7 @@ export interface FnFacts {
 }
 
 const LOCK_OPS: Record<string, 'lock' | 'rlock' | 'unlock' | 'runlock'> = { Lock: 'lock', RLock: 'rlock', Unlock: 'unlock', RUnlock: 'runlock' };
+const REGION_TYPES: readonly string[] = [T.indexExpr, T.callExpr, T.unaryExpr, T.funcLit];
 const FATAL = new Set(['Fatal', 'Fatalf', 'Fatalln', 'FailNow', 'Skip', 'Skipf', 'SkipNow', 'Exit', 'Goexit', 'Panic', 'Panicf', 'Panicln']);
 
 export function walkFunction(fn: Node, env: WalkEnv): FnFacts {
@@ -310,26 +311,41 @@ class Walker {
     return meet(outs);
   }
 
-  /** Record what an expression region does: accesses, calls, literals, channel ops, waits. */
+  /** Record what an expression region does: accesses, calls, literals, channel ops, waits (one query per region). */
   private region(r: Node, s: LockState): void {
     const { oracle } = this.env;
-    for (const a of scanAccesses(r, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
-    for (const n of regionNodes(r, [T.callExpr, T.unaryExpr])) {
-      if (n.type === T.unaryExpr) {
-        const op = field(n, 'operand');
-        if (operatorOf(n) === '<-' && op) this.f.chans.push({ ...this.point(s, n), kind: 'recv', chan: op, value: null });
-        continue;
+    const found = r.type === T.funcLit ? [r] : descendantsOf(r, REGION_TYPES);
+    if (REGION_TYPES.includes(r.type) && r.type !== T.funcLit && !found.some((n) => n.id === r.id)) found.unshift(r);
+    const lits = found.filter((n) => n.type === T.funcLit);
+    const inLit = (n: Node) => lits.some((l) => l.id !== n.id && within(n, l));
+    for (const n of found) {
+      if (inLit(n)) continue;
+      switch (n.type) {
+        case T.funcLit: this.literal(n, s); break;
+        case T.indexExpr: {
+          const op = field(n, 'operand');
+          if (op && oracle.isMap(op)) this.f.accesses.push({ ...this.point(s, op), kind: isAssigned(n) ? 'write' : 'read', map: op });
+          break;
+        }
+        case T.unaryExpr: {
+          const op = field(n, 'operand');
+          if (op && operatorOf(n) === '<-') this.f.chans.push({ ...this.point(s, n), kind: 'recv', chan: op, value: null });
+          break;
+        }
+        default:
+          for (const a of callAccesses(n, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
+          this.callSite(n, s);
       }
-      this.callSite(n, s);
     }
-    for (const lit of regionLiterals(r)) {
-      const p = lit.parent;
-      let how: LitRec['how'] = 'value';
-      let call: Node | null = null;
-      if (p?.type === T.callExpr && field(p, 'function')?.id === lit.id) { how = 'call'; call = p; }
-      else if (p?.type === T.argumentList && p.parent?.type === T.callExpr) { how = 'arg'; call = p.parent; }
-      this.f.lits.push({ ...this.point(s, lit), lit, how, call, deferIndex: -1 });
-    }
+  }
+
+  private literal(lit: Node, s: LockState): void {
+    const p = lit.parent;
+    let how: LitRec['how'] = 'value';
+    let call: Node | null = null;
+    if (p?.type === T.callExpr && field(p, 'function')?.id === lit.id) { how = 'call'; call = p; }
+    else if (p?.type === T.argumentList && p.parent?.type === T.callExpr) { how = 'arg'; call = p.parent; }
+    this.f.lits.push({ ...this.point(s, lit), lit, how, call, deferIndex: -1 });
   }
 
   private callSite(call: Node, s: LockState): void {
