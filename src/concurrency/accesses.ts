@@ -41,6 +41,7 @@ export function callAccesses(call: Node, oracle: TypeOracle): RawAccess[] {
   const isMap = (n: Node | undefined): n is Node => !!n && oracle.isMap(n);
   const out: RawAccess[] = [];
   if (f.type === T.identifier) {
+    if (f.text !== 'delete' && f.text !== 'clear' && f.text !== 'len') return out;
     const d = oracle.resolver.resolve(f);
     if (d?.kind !== 'builtin' || d.node) return out;
     if ((f.text === 'delete' || f.text === 'clear') && isMap(args[0])) out.push({ kind: 'write', map: args[0] });
@@ -51,6 +52,8 @@ export function callAccesses(call: Node, oracle: TypeOracle): RawAccess[] {
   const op = field(f, 'operand');
   const name = field(f, 'field')?.text ?? '';
   if (!op || op.type !== T.identifier) return out;
+  const imp = oracle.resolver.fileOf(op).importsByName.get(op.text);
+  if (!imp || !(PRINTING.has(imp.path) || imp.path === 'encoding/json' || imp.path === 'maps')) return out;
   const d = oracle.resolver.resolve(op);
   const path = d?.kind === 'import' ? d.importSpec?.path : undefined;
   if (!path) return out;

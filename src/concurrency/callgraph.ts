@@ -18,10 +18,16 @@ export class CallResolver {
     return this.oracle.resolver.key(fn);
   }
 
-  /** The function a function-valued expression denotes, when it is in this package. */
+  /**
+   * The function a function-valued expression denotes, when it is in this package.
+   * Names that no package function, method or function variable has are skipped
+   * without resolving them (most calls go to other packages).
+   */
   target(expr: Node): Node | null {
     const e = unparen(expr);
     if (e.type === T.funcLit) return e;
+    if (e.type === T.identifier && !this.pkg.funcs.has(e.text) && !this.names().vars.has(e.text)) return null;
+    if (e.type === T.selectorExpr && !this.names().methods.has(field(e, 'field')?.text ?? '')) return null;
     if (e.type === T.identifier) {
       const d = this.oracle.resolver.resolve(e);
       if (!d) return null;
@@ -42,6 +48,28 @@ export class CallResolver {
       return this.method(this.oracle.typeOf(op), name) ?? this.method(this.oracle.typeFromNode(op), name);
     }
     return null;
+  }
+
+  private nameSets: { vars: Set<string>; methods: Set<string> } | null = null;
+
+  /** Names of methods, and of variables that may hold a same-package function (assigned a literal or a function value). */
+  private names(): { vars: Set<string>; methods: Set<string> } {
+    if (this.nameSets) return this.nameSets;
+    const methods = new Set<string>();
+    for (const m of this.pkg.methods.values()) for (const name of m.keys()) methods.add(name);
+    const vars = new Set<string>();
+    for (const file of this.pkg.files) {
+      for (const lit of descendantsOf(file.root, [T.funcLit])) addAssignedNames(lit, vars);
+      for (const a of descendantsOf(file.root, [T.shortVarDecl, T.assignment, T.varSpec])) {
+        const right = listItems(field(a, 'right') ?? field(a, 'value'));
+        if (right.some((r) => { const u = unparen(r); return (u.type === T.identifier && this.pkg.funcs.has(u.text)) || (u.type === T.selectorExpr && methods.has(field(u, 'field')?.text ?? '')); })) {
+          for (const l of listItems(field(a, 'left'))) vars.add(l.text);
+          for (const n of fields(a, 'name')) vars.add(n.text);
+        }
+      }
+    }
+    this.nameSets = { vars, methods };
+    return this.nameSets;
   }
 
   /** `var f func(...); f = func(...) {...}`: the literal assigned to a local function variable, when it is the only one. */
@@ -156,4 +184,14 @@ function paramIndex(fn: Node, name: Node): number {
     if (names.length === 0) i++;
   }
   return -1;
+}
+
+/** Names a function literal is assigned to (`f := func...`, `f = func...`, `var f = func...`). */
+function addAssignedNames(lit: Node, out: Set<string>): void {
+  const p = lit.parent;
+  if (p?.type !== T.expressionList) return;
+  const stmt = p.parent;
+  if (!stmt) return;
+  if (stmt.type === T.shortVarDecl || stmt.type === T.assignment) for (const l of listItems(field(stmt, 'left'))) out.add(l.text);
+  if (stmt.type === T.varSpec) for (const n of fields(stmt, 'name')) out.add(n.text);
 }

@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { typesAnalysis } from '../engine.js';
 import type { Analysis } from '../rule.js';
 import type { TypeOracle } from '../types.js';
+import { receiverBase } from '../package.js';
 import { T, descendantsOf, field, namedChildrenNoComments } from '../syntax.js';
 import { CallResolver } from './callgraph.js';
 import { Identities } from './identity.js';
@@ -74,6 +75,8 @@ export interface Program {
 }
 
 const CONCURRENCY_IMPORTS = /^(sync|net\/http|testing|time|golang\.org\/x\/sync\/errgroup)$/;
+/** Text of a function that may start goroutines, take locks, or serve HTTP. */
+const CONCURRENCY_TEXT = /\.R?Lock\(\)|\bgo\s+(func\b|[\w.]+\s*\()|\.(Go|TryGo|AfterFunc|HandleFunc|Handle|HandlerFunc|Parallel)\(|ResponseWriter/;
 
 export const programAnalysis: Analysis<Program> = {
   name: 'concurrency-program',
@@ -103,16 +106,27 @@ function buildProgram(oracle: TypeOracle): Program {
     return f;
   };
   const env = { oracle, ids, target: (e: Node) => calls.target(e), effect: (fn: Node) => factsOf(fn)?.exit ?? null };
-  const nodes: Node[] = [];
-  for (const file of pkg.files) {
-    for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) nodes.push(top);
-    nodes.push(...descendantsOf(file.root, [T.funcLit]));
+  // Walk only the functions that can matter: those that start goroutines, take locks or
+  // serve HTTP, methods of types that hold a mutex, and everything they call or contain.
+  const lockTypes = lockHoldingTypes(oracle, ids);
+  const work: Node[] = [];
+  for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) {
+    if (top.type !== T.funcDecl && top.type !== T.methodDecl) continue;
+    const recv = top.type === T.methodDecl ? receiverBase(top)?.name : undefined;
+    if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text)) work.push(top);
   }
-  for (const n of nodes) {
+  while (work.length) {
+    const n = work.pop()!;
+    const k = calls.key(n);
+    if (fns.has(k)) continue;
     const f = factsOf(n)!;
-    const info: FnInfo = { node: n, key: calls.key(n), facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [] };
+    const info: FnInfo = { node: n, key: k, facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [] };
     info.host = info;
-    fns.set(info.key, info);
+    fns.set(k, info);
+    for (const l of f.lits) work.push(l.lit);
+    for (const c of f.calls) work.push(c.callee);
+    for (const g of f.gos) if (g.target) work.push(g.target);
+    for (const d of f.defers) if (d.fn) work.push(d.fn);
   }
   const get = (n: Node) => fns.get(calls.key(n));
   for (const info of fns.values()) for (const l of info.facts.lits) {
@@ -272,4 +286,15 @@ function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): 
     if (!changed) break;
   }
   for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}
+
+/** Named struct types of the package with a sync.Mutex or sync.RWMutex field (named or embedded). */
+function lockHoldingTypes(oracle: TypeOracle, ids: Identities): Set<string> {
+  const out = new Set<string>();
+  for (const [name, info] of oracle.pkg.types) {
+    if (!/\bsync\.(RW)?Mutex\b/.test(info.typeNode.text)) continue;
+    const u = oracle.underlying(oracle.typeFromNode(info.typeNode));
+    if (u.kind === 'struct' && u.fields.some((f) => ids.isMutexType(f.type))) out.add(name);
+  }
+  return out;
 }
