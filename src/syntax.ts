@@ -236,7 +236,7 @@ export function descendantsOf(root: Node, types: readonly string[]): Node[] {
   return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
 }
 
-/** Whether `inner` lies within `outer` (by byte range; both from the same tree). */
+/** Whether `inner` lies within `outer` (same tree, by byte range). */
 export function within(inner: Node, outer: Node): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex && inner.tree === outer.tree;
 }

@@ -8,7 +8,7 @@ import type { Analysis } from '../rule.js';
 import { T, enclosingFunction, field, unparen } from '../syntax.js';
 import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
-import { DeclaredGuards } from './guards.js';
+import { DeclaredGuards, baseField } from './guards.js';
 import { HappensBefore } from './hb.js';
 import { ObjectRoots, UNKNOWN_OBJECT } from './objects.js';
 import type { ProgramPoint } from './hb.js';
@@ -185,7 +185,11 @@ function inferGuard(loc: string, accesses: Access[], declared: string | null): G
   }
   let best: Guard | null = null;
   let bestN = 0;
+  // A guard belongs with its map: a mutex of the same struct type, or a package-level mutex for a package-level map.
+  const owner = baseField(loc)?.type;
+  const belongs = (id: string) => (owner ? id.startsWith(`field:${owner}.`) : loc.startsWith('var:') && id.startsWith('var:'));
   for (const [id, c] of counts) {
+    if (!belongs(id)) continue;
     const ok = c.n * 2 > accesses.length || id === declared;
     if (ok && c.n > bestN) { best = { id, name: c.name, example: c.example }; bestN = c.n; }
   }
