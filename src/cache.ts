@@ -3,7 +3,7 @@
 // the module's go version. Writes are atomic (temporary file, then rename); an entry
 // that cannot be read or parsed is ignored and rewritten.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DirectoryResult, LoadedText } from './analyze.js';
@@ -18,12 +18,40 @@ export function defaultCacheDir(): string {
   return path.join(base, 'mapsafe');
 }
 
+/**
+ * A hash of the analyzer's own code (the built JavaScript, or the TypeScript sources when
+ * running from them), so that a changed analysis never reuses results of an older one
+ * that carried the same version number.
+ */
+let buildId: string | undefined;
+function codeHash(): string {
+  if (buildId) return buildId;
+  const h = createHash('sha256');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const base = path.dirname(here); // dist/ or the package root
+  for (const sub of ['src', 'rules']) {
+    const walk = (dir: string) => {
+      let entries: string[];
+      try { entries = readdirSync(dir).sort(); } catch { return; }
+      for (const e of entries) {
+        const p = path.join(dir, e);
+        if (/\.(js|ts)$/.test(e) && !e.endsWith('.d.ts')) {
+          try { h.update(p.slice(base.length)).update(readFileSync(p)); } catch { walk(p); }
+        } else if (!e.includes('.')) walk(p);
+      }
+    };
+    walk(path.join(base, sub));
+  }
+  buildId = h.digest('hex');
+  return buildId;
+}
+
 export class ResultCache {
   constructor(readonly dir: string) {}
 
   key(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null): string {
     const h = createHash('sha256');
-    h.update(`mapsafe ${version} cache ${FORMAT}\0${dir}\0go ${goVersion ?? '-'}\0`);
+    h.update(`mapsafe ${version} ${codeHash()} cache ${FORMAT}\0${dir}\0go ${goVersion ?? '-'}\0`);
     for (const r of rules) h.update(`rule ${r.id} ${r.severity}\0`);
     for (const t of [...texts].sort((a, b) => (a.path < b.path ? -1 : 1))) {
       h.update(`file ${t.path}\0`);

@@ -4,14 +4,24 @@
 // Every error is one line on stderr starting with "mapsafe: "; never a stack trace
 // (set MAPSAFE_DEBUG=1 to see one for an internal error).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { dirname, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { allRules } from '../rules/index.js';
 import { discover } from './discover.js';
-import { filesWithEdits, formatNotification, formats, render, type Format } from './report/index.js';
+import { displayPath } from './report/common.js';
+import { formatNotification, formats, render, type Format } from './report/index.js';
 import type { Rule } from './rule.js';
 import { readRuleDoc } from './ruledoc.js';
 import { scanFiles } from './scan.js';
+import { BaselineError, compareWithBaseline, readBaseline } from './baseline.js';
+import { ConfigError, excluder, findConfig, readConfig, type LoadedConfig } from './config.js';
+import type { Diagnostic } from './diagnostic.js';
+import { changedSince, GitError, gitProvenance, gitWorkTree, onChangedLines } from './newcode.js';
+import type { SarifOptions, SarifRuleInfo } from './report/index.js';
+import { loadRuleDoc } from './ruledoc.js';
+import { applySuppressions, directiveRuleId, readDirectives, type Suppressed } from './suppress.js';
+import type { ScanProgress } from './scan.js';
+import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
 
 export const EXIT_CLEAN = 0;
@@ -22,12 +32,15 @@ export interface Io {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether stderr is a terminal (progress is shown only there, unless --progress). */
+  stderrIsTTY?: boolean;
 }
 
 const processIo: Io = {
   cwd: process.cwd(),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 interface Flags {
@@ -38,10 +51,38 @@ interface Flags {
   tests: boolean;
   listRules?: boolean;
   explain?: string;
+  config?: string;
+  showSuppressed?: boolean;
+  includeSuppressed?: boolean;
+  category?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  newFromRev?: string;
+  /** Where --tests/--no-tests came from ("cli" when given). */
+  testsSource?: string;
+  jobs?: number;
+  cache: boolean;
+  cacheDir?: string;
+  shard?: { index: number; count: number };
+  progress?: boolean;
 }
 
 /** A failure the user can act on: printed as one line, exit code 2. */
 class UsageError extends Error {}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function shardSpec(value: string): { index: number; count: number } {
+  const m = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = m ? Number(m[1]) : 0;
+  const count = m ? Number(m[2]) : 0;
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected K/N with 1 <= K <= N, e.g. 2/4');
+  return { index, count };
+}
 
 function ruleList(value: string, previous: string[] | undefined): string[] {
   const ids = value
@@ -63,9 +104,22 @@ function program(io: Io): Command {
     .option('--no-tests', 'skip _test.go files (files named on the command line are always scanned)')
     .option('--list-rules', 'list the rules: id, severity, title')
     .option('--explain <rule>', "print a rule's documentation")
+    .option('--config <file>', 'read this configuration file instead of the nearest .mapsafe.json')
+    .option('--show-suppressed', 'text, json, github: also print findings suppressed by directives')
+    .option('--include-suppressed', 'sarif: also emit suppressed findings, with their justification')
+    .option('--category <name>', 'sarif: the run category, automationDetails.id (default: mapsafe)')
+    .option('--baseline <file>', 'report only findings not in this SARIF baseline')
+    .option('--write-baseline <file>', 'also write all findings to FILE as a SARIF baseline')
+    .option('--new-from-rev <rev>', 'report only findings on lines added or changed since the git revision REV')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)', positiveInt)
+    .option('--no-cache', 'do not read or write the result cache')
+    .option('--cache-dir <dir>', 'result cache directory (default: $XDG_CACHE_HOME/mapsafe or ~/.cache/mapsafe)')
+    .option('--shard <k/n>', 'analyse only the k-th of n deterministic shares of the packages (for CI matrices)', shardSpec)
+    .option('--progress', 'show a progress line on stderr even when it is not a terminal')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
     .addHelpText('after', '\nExit codes: 0 no findings, 1 findings, 2 usage error or failure.')
+    .addHelpText('after', `\n${toolName} lsp: serve the Language Server Protocol on stdin/stdout (editors).`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -120,21 +174,39 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
     io.stdout(explain(flags.explain));
     return EXIT_CLEAN;
   }
-  const rules = selectRules(flags);
-  const found = await discover(paths, { cwd: io.cwd, includeTests: flags.tests });
+  const config = loadConfig(flags, io.cwd);
+  const rules = selectRules({ ...flags, enable: flags.enable ?? config?.config.enable, disable: flags.disable ?? config?.config.disable });
+  const includeTests = flags.testsSource === 'cli' ? flags.tests : (config?.config.tests ?? flags.tests);
+  const found = withExcludes(await discover(paths, { cwd: io.cwd, includeTests }), excluder(config));
   if (found.errors.length > 0) throw new UsageError(found.errors.join('; '));
   if (found.files.length === 0) io.stderr(`${toolName}: no .go files found in ${paths.length ? paths.join(' ') : '.'}\n`);
 
-  const result = await scanFiles(found.files, found.reportOnly ? { rules, reportOnly: found.reportOnly } : { rules });
+  const progress = progressLine(io, flags.progress === true);
+  const result = await scanFiles(found.files, {
+    rules,
+    ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    cache: flags.cache ? new ResultCache(flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir()) : null,
+    onProgress: progress.update,
+  });
+  progress.clear();
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
-  const sources = new Map(filesWithEdits(result.diagnostics).map((f) => [f, readSourceOrUndefined(f)]));
-  const report = render(flags.format, {
-    diagnostics: result.diagnostics,
+  const post = afterScan(result.diagnostics, found, rules, config, flags, io.cwd);
+  const shown = flags.showSuppressed ? [...post.diagnostics, ...post.suppressed.map((s) => s.diagnostic)] : post.diagnostics;
+  const reportInput = {
+    diagnostics: flags.format === 'sarif' ? post.diagnostics : shown,
     notifications: result.notifications,
     cwd: io.cwd,
-    source: (f) => sources.get(f),
-  });
+    source: post.source,
+  };
+  const report = render(flags.format, reportInput, flags.format === 'sarif' ? post.sarif() : undefined);
+  if (flags.writeBaseline !== undefined) {
+    const all = { ...reportInput, diagnostics: post.beforeFilters };
+    const { baseline: _none, suppressed: _also, ...plain } = post.sarif();
+    writeReport(io.cwd, flags.writeBaseline, render('sarif', all, plain));
+  }
   if (flags.output !== undefined) {
     const out = resolve(io.cwd, flags.output);
     try {
@@ -145,19 +217,154 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   } else {
     io.stdout(report);
   }
-  return result.diagnostics.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return post.counted.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function writeReport(cwd: string, file: string, text: string): void {
+  try {
+    writeFileSync(resolve(cwd, file), text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${errorMessage(e)}`);
+  }
+}
+
+function loadConfig(flags: Flags, cwd: string): LoadedConfig | undefined {
+  const path = flags.config !== undefined ? resolve(cwd, flags.config) : findConfig(cwd);
+  if (path === undefined) return undefined;
+  try {
+    return readConfig(path, new Set(allRules.map((r) => r.id)), displayPath(path, cwd));
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** Files matched by the config's exclude patterns are not reported, nor scanned unless a package needs them. */
+function withExcludes<T extends { files: string[]; reportOnly?: Set<string> }>(found: T, excluded: (f: string) => boolean): T {
+  const out = found.files.filter((f) => excluded(f));
+  if (out.length === 0) return found;
+  const kept = found.files.filter((f) => !excluded(f));
+  const dirs = new Set(kept.map((f) => dirname(f)));
+  const reportOnly = new Set([...(found.reportOnly ?? kept)].filter((f) => !excluded(f)));
+  return { ...found, files: found.files.filter((f) => dirs.has(dirname(f))), reportOnly };
+}
+
+/** Severity overrides, suppressions, --new-from-rev and --baseline, in that order. */
+function afterScan(
+  diagnostics: readonly Diagnostic[],
+  found: { files: string[]; reportOnly?: Set<string> },
+  rules: readonly Rule[],
+  config: LoadedConfig | undefined,
+  flags: Flags,
+  cwd: string,
+) {
+  const texts = new Map<string, string | undefined>();
+  const source = (f: string) => {
+    if (!texts.has(f)) texts.set(f, readSourceOrUndefined(f));
+    return texts.get(f);
+  };
+  const severity = config?.config.severity ?? {};
+  const effective = diagnostics.map((d) => (severity[d.ruleId] && severity[d.ruleId] !== d.severity ? { ...d, severity: severity[d.ruleId]! } : d));
+  const ran = new Set(rules.map((r) => r.id));
+  const suppression = applySuppressions(effective, readDirectives(found.files, source), {
+    ranRules: ran,
+    knownRules: new Set(allRules.map((r) => r.id)),
+    reportUnused: ran.has(directiveRuleId),
+    ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
+  });
+  const beforeFilters = suppression.diagnostics;
+  let reported = beforeFilters;
+  if (flags.newFromRev !== undefined) {
+    try {
+      reported = onChangedLines(reported, changedSince(flags.newFromRev, cwd));
+    } catch (e) {
+      if (e instanceof GitError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+  const srcRoot = gitWorkTree(cwd) ?? cwd;
+  let baseline: SarifOptions['baseline'];
+  if (flags.baseline !== undefined) {
+    let previous;
+    try {
+      previous = readBaseline(resolve(cwd, flags.baseline), flags.baseline);
+    } catch (e) {
+      if (e instanceof BaselineError) throw new UsageError(e.message);
+      throw e;
+    }
+    const cmp = compareWithBaseline(reported, previous, srcRoot, source);
+    baseline = { state: (d) => (cmp.fresh.has(d) ? 'new' : 'unchanged'), absent: cmp.absent };
+    if (flags.format !== 'sarif') reported = reported.filter((d) => cmp.fresh.has(d));
+  }
+  const suppressed: Suppressed[] = suppression.suppressed;
+  const sarif = (): SarifOptions => {
+    const provenance = gitWorkTree(cwd) !== undefined ? gitProvenance(srcRoot) : undefined;
+    const infos: SarifRuleInfo[] = rules.map((r) => {
+      const meta = { ...r, severity: severity[r.id] ?? r.severity };
+      try {
+        const doc = loadRuleDoc(r.id);
+        return { meta, summary: doc.summary, markdown: readRuleDoc(r.id) };
+      } catch {
+        return { meta };
+      }
+    });
+    return {
+      rules: infos,
+      srcRoot,
+      ...(flags.category !== undefined ? { category: flags.category } : {}),
+      ...(provenance ? { provenance } : {}),
+      ...(flags.includeSuppressed ? { suppressed } : {}),
+      ...(baseline ? { baseline } : {}),
+    };
+  };
+  // Exit status and text output count new findings only; the SARIF run also carries unchanged ones.
+  const counted = baseline ? reported.filter((d) => baseline.state(d) === 'new') : reported;
+  return { diagnostics: reported, counted, suppressed, beforeFilters, source, sarif };
+}
+
+/** A progress line on stderr for scans longer than a second: on a terminal, or when asked. */
+function progressLine(io: Io, forced: boolean): { update: (p: ScanProgress) => void; clear: () => void } {
+  const enabled = forced || (io.stderrIsTTY === true && !process.env.CI);
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(p) {
+      const elapsed = (Date.now() - started) / 1000;
+      if (!enabled || elapsed < 1) return;
+      const rate = p.bytes / 1e6 / elapsed;
+      io.stderr(`\r${toolName}: ${p.directoriesDone}/${p.directories} packages, ${p.files} files, ${rate.toFixed(1)} MB/s`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr(forced && io.stderrIsTTY !== true ? '\n' : '\r\x1b[K');
+    },
+  };
 }
 
 function errorMessage(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** `mapsafe lsp [--stdio]`: the language server on stdin/stdout. Resolves only if it cannot start. */
+async function lsp(args: string[], io: Io): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(`Usage: ${toolName} lsp [--stdio]\n\nServe the Language Server Protocol on stdin/stdout (see README.md, "Editors").\n`);
+    return EXIT_CLEAN;
+  }
+  const unknown = args.find((a) => a !== '--stdio');
+  if (unknown !== undefined) throw new UsageError(`lsp: unknown argument ${unknown} (usage: ${toolName} lsp [--stdio])`);
+  const { serveStdio } = await import('./lsp/server.js');
+  serveStdio();
+  return new Promise<number>(() => {}); // the server ends the process when the client sends exit
+}
+
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    if (argv[0] === 'lsp') return await lsp(argv.slice(1), io);
     const cmd = program(io);
     await cmd.parseAsync(argv, { from: 'user' });
-    return await run(cmd.processedArgs[0] as string[], cmd.opts<Flags>(), io);
+    return await run(cmd.processedArgs[0] as string[], { ...cmd.opts<Flags>(), testsSource: cmd.getOptionValueSource('tests') }, io);
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') {

@@ -11,7 +11,7 @@ import { loadedParser } from '../parser.js';
 import type { Analysis } from '../rule.js';
 import { T, field, namedChildrenNoComments, unparen } from '../syntax.js';
 import type { GoType } from '../types.js';
-import { MapDerivation, importsPath } from './derive.js';
+import { MapDerivation } from './derive.js';
 import type { Derived } from './derive.js';
 
 export interface MapView {
@@ -67,7 +67,14 @@ export function isStdPackage(pkg: Package, importPath: string): boolean {
 
 /** Files where map memory can be reached at all. */
 export function touchesMapMemory(file: SourceFile): boolean {
-  return importsPath(file, ['unsafe', 'reflect', 'C']);
+  // Necessary conditions, tested on the text before any tree walk: a map's memory is
+  // reached only through unsafe's functions, cgo calls, or a reflect pointer.
+  for (const i of file.imports) {
+    if (i.path === 'C') return true;
+    if (i.path === 'unsafe' && (i.local === '.' || file.text.includes(`${i.local}.`))) return true;
+    if (i.path === 'reflect' && /\.(?:Unsafe)?Pointer\(\)/.test(file.text)) return true;
+  }
+  return false;
 }
 
 export const mapMemoryAnalysis: Analysis<MapMemoryFacts> = {

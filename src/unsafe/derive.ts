@@ -40,10 +40,6 @@ export interface Conversion { call: Node; arg: Node; targetText: string; target:
 const collapse = (s: string) => s.replace(/\s+/g, ' ');
 
 /** An expression written in a file that imports one of these paths can hold a finding. */
-export function importsPath(file: SourceFile, paths: readonly string[]): boolean {
-  return file.imports.some((i) => paths.includes(i.path));
-}
-
 export class MapDerivation {
   private readonly memo = new Map<string, Derived | undefined>();
   private readonly active = new Set<string>();
