@@ -5,7 +5,7 @@
 // it (`unsafe.Add(h, 9)`, `uintptr(h) + 9`). Local variables of one function are
 // followed in source order: a use sees the last assignment that ends before it.
 import type { Node } from 'web-tree-sitter';
-import type { Decl, SourceFile } from '../package.js';
+import type { Decl } from '../package.js';
 import {
   T, assignmentOperator, enclosingFunction, field, listItems, namedChildrenNoComments, operatorOf, unparen,
 } from '../syntax.js';
