@@ -29,6 +29,8 @@ export interface ScanOptions {
   shard?: { index: number; count: number };
   /** Skip packages on which no rule's `triggers` match (default true). */
   skipByTriggers?: boolean;
+  /** Analyse in-process when the files to analyse total fewer UTF-16 units (default 2,000,000). */
+  workerThreshold?: number;
   /** Called after each directory with the running totals. */
   onProgress?: (p: ScanProgress) => void;
 }
@@ -109,7 +111,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const registered = new Set(allRules);
   const requested = Math.max(1, opts.jobs ?? os.availableParallelism());
   const totalBytes = jobs.reduce((n, j) => n + j.bytes, 0);
-  const useWorkers = requested > 1 && jobs.length > 1 && totalBytes >= SMALL_RUN_BYTES && workersAvailable() && opts.rules.every((r) => registered.has(r));
+  const useWorkers = requested > 1 && jobs.length > 1 && totalBytes >= (opts.workerThreshold ?? SMALL_RUN_BYTES) && workersAvailable() && opts.rules.every((r) => registered.has(r));
   if (!useWorkers) {
     for (const job of jobs) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion));
   } else {
