@@ -241,3 +241,63 @@ func (s *Sharded) B(i int) {
     expect(r[26]).toEqual([['s.shards[i].mu:w']]);
   });
 });
+
+describe('callbacks and build variants', () => {
+  it('runs a literal passed to a lock-taking helper with the caller\'s lock', async () => {
+    const r = await locks(`package p
+
+import "sync"
+
+type C struct {
+	sync.Mutex
+	open map[int]bool
+}
+
+func withLock(lk sync.Locker, fn func()) {
+	lk.Lock()
+	defer lk.Unlock()
+	fn()
+}
+
+func (c *C) Close() {
+	withLock(c, func() {
+		clear(c.open)
+	})
+}
+`, [18]);
+    expect(r[18]).toEqual([['c:w']]);
+  });
+
+  it('gives declarations for other build configurations the callers of their twin', async () => {
+    let out: string[] = [];
+    await withPackage({
+      'a.go': `package p
+
+import "sync"
+
+type S struct {
+	mu sync.Mutex
+	m  map[int]int
+}
+
+func (s *S) Add(k int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.addLocked(k)
+}
+`,
+      'b_unix.go': `package p
+
+func (s *S) addLocked(k int) { s.m[k] = 1 }
+`,
+      'b_windows.go': `package p
+
+func (s *S) addLocked(k int) { s.m[k] = 2 }
+`,
+    }, (ctx) => {
+      const prog = ctx.get(programAnalysis);
+      out = [...prog.fns.values()].filter((f) => f.facts.accesses.length > 0).map((f) => [...f.entry.keys()].join(','));
+    });
+    expect(out).toEqual(['field:S.mu', 'field:S.mu']);
+  });
+});

@@ -6,6 +6,7 @@ import type { Decl, Package } from '../package.js';
 import type { GoType, TypeOracle } from '../types.js';
 import { T, descendantsOf, enclosingFunction, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
 import { callArgs } from './accesses.js';
+import { paramIndex } from './params.js';
 
 export class CallResolver {
   private readonly returns = new Map<number, Node | null>();
@@ -171,20 +172,6 @@ export class CallResolver {
   }
 }
 
-function paramIndex(fn: Node, name: Node): number {
-  const list = field(fn, 'parameters');
-  if (!list) return -1;
-  let i = 0;
-  for (const p of namedChildrenNoComments(list)) {
-    const names = fields(p, 'name');
-    for (const n of names) {
-      if (n.id === name.id) return i;
-      i++;
-    }
-    if (names.length === 0) i++;
-  }
-  return -1;
-}
 
 /** Names a function literal is assigned to (`f := func...`, `f = func...`, `var f = func...`). */
 function addAssignedNames(lit: Node, out: Set<string>): void {

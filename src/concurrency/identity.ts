@@ -5,6 +5,7 @@
 // elements of a map/slice/array. Unknown expressions have no identity (null).
 import type { Node } from 'web-tree-sitter';
 import type { Decl } from '../package.js';
+import { paramIndex } from './params.js';
 import type { GoType, TypeOracle } from '../types.js';
 import { T, descendantsOf, enclosingFunction, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
 
@@ -183,6 +184,14 @@ export class Identities {
     const emb = this.embeddedMutex(t);
     if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: unparen(recv).text };
     if (t.kind === 'unknown') { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
+    // A sync.Locker (or other interface) parameter: a lock chosen by the caller.
+    const u = unparen(recv);
+    const base = t.kind === 'pointer' ? t.elem : t;
+    if (u.type === T.identifier && (t.kind === 'interface' || (base.kind === 'named' && base.pkgPath === 'sync' && base.name === 'Locker'))) {
+      const d = this.oracle.resolver.resolve(u);
+      const fn = d?.kind === 'param' && d.declNode ? d.declNode.parent?.parent : null;
+      if (fn && d?.node) return { id: `param:${this.oracle.resolver.key(fn)}:${paramIndex(fn, d.node)}`, name: u.text };
+    }
     return null;
   }
 

@@ -5,8 +5,9 @@
 // in-package call sites). Objects that come from outside the package are unknown
 // and never match.
 import type { Node } from 'web-tree-sitter';
-import { T, enclosingFunction, field, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { T, enclosingFunction, field, unparen, within } from '../syntax.js';
 import { callArgs } from './accesses.js';
+import { paramIndex } from './params.js';
 import type { FnInfo, Program, Root } from './program.js';
 
 export const UNKNOWN_OBJECT = '?';
@@ -44,7 +45,8 @@ export class ObjectRoots {
     this.decls.set(own, d.node);
     if (d.kind === 'param' || d.kind === 'receiver') {
       const fi = this.prog.info(fnNode);
-      return fi ? this.param(fi, d.kind === 'receiver' ? -1 : paramIndex(fnNode, d.node), depth) : new Set([UNKNOWN_OBJECT]);
+      const idx = d.kind === 'receiver' ? -1 : paramIndex(fnNode, d.node);
+      return fi && (idx >= 0 || d.kind === 'receiver') ? this.param(fi, idx, depth) : new Set([UNKNOWN_OBJECT]);
     }
     if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
       const v = unparen(d.value);
@@ -121,16 +123,4 @@ function viaReceiver(call: Node, fi: FnInfo, prog: Program): Node | null {
     if (u.type === T.selectorExpr && prog.calls.target(u)?.id === fi.node.id) return field(u, 'operand');
   }
   return null;
-}
-
-function paramIndex(fn: Node, name: Node): number {
-  const list = field(fn, 'parameters');
-  if (!list) return -2;
-  let i = 0;
-  for (const p of namedChildrenNoComments(list)) {
-    const names = p.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    for (const n of names) { if (n.id === name.id) return i; i++; }
-    if (names.length === 0) i++;
-  }
-  return -2;
 }

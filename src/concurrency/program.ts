@@ -9,6 +9,7 @@ import type { Analysis } from '../rule.js';
 import type { TypeOracle } from '../types.js';
 import { receiverBase } from '../package.js';
 import { T, descendantsOf, field, namedChildrenNoComments } from '../syntax.js';
+import { callArgs } from './accesses.js';
 import { CallResolver } from './callgraph.js';
 import { Identities } from './identity.js';
 import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
@@ -186,6 +187,7 @@ function buildProgram(oracle: TypeOracle): Program {
     if (classifier.isServeHTTP(info.node)) addRoot('handler', info, info.node, null, info.node.startIndex, []);
     if (classifier.isTestFunc(info.node) && info.facts.parallel) addRoot('parallel-test', info, info.node, null, info.node.startIndex, []);
   }
+  shareTwinCalls(prog);
   for (const info of fns.values()) { info.host = hostOf(info); info.deferred = isDeferred(info); }
 
   // Contexts.
@@ -268,6 +270,7 @@ function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): 
           if (pe === null || pe === undefined) continue;
           const at = f.lit.how === 'defer' ? deferState(f.parent.facts, f.lit.deferIndex, effect) : f.lit.at;
           next = effective(pe, at);
+          if (f.lit.how === 'arg' && f.lit.call) next = withCallbackLocks(prog, next, f.lit.call, f.node);
         }
       } else if (isHelper(f)) {
         let acc: Lockset | null = null;
@@ -297,4 +300,53 @@ function lockHoldingTypes(oracle: TypeOracle, ids: Identities): Set<string> {
     if (u.kind === 'struct' && u.fields.some((f) => ids.isMutexType(f.type))) out.add(name);
   }
   return out;
+}
+
+/**
+ * `withLock(mu, func() {...})`: a literal passed to a same-package function runs
+ * with the locks that function holds wherever it calls that parameter; locks taken
+ * on the function's own Locker parameters are mapped to the caller's arguments.
+ */
+function withCallbackLocks(prog: Program, base: Lockset, call: Node, lit: Node): Lockset {
+  const fnExpr = field(call, 'function');
+  const callee = fnExpr ? prog.calls.target(fnExpr) : null;
+  const info = callee ? prog.info(callee) : undefined;
+  if (!info) return base;
+  const args = callArgs(call);
+  const j = args.findIndex((a) => a.id === lit.id);
+  const at = info.facts.paramCalls.filter((c) => c.index === j);
+  if (j < 0 || at.length === 0) return base;
+  let held: Lockset | null = null;
+  for (const c of at) held = held ? intersect(held, c.at.held) : c.at.held;
+  const out = new Map(base);
+  const prefix = `param:${info.key}:`;
+  for (const [id, h] of held!) {
+    if (!id.startsWith(prefix)) { out.set(id, h); continue; }
+    const arg = args[Number(id.slice(prefix.length))];
+    const l = arg ? prog.ids.lockLoc(arg) : null;
+    if (l) out.set(l.id, { mode: h.mode, name: l.name, node: arg });
+  }
+  return out;
+}
+
+/**
+ * Declarations of one name for different build configurations (`x_unix.go`,
+ * `x_windows.go`): calls resolve to one of them, so the others share its callers.
+ */
+function shareTwinCalls(prog: Program): void {
+  const pkg = prog.oracle.pkg;
+  for (const info of prog.fns.values()) {
+    if (info.node.type === T.funcLit) continue;
+    const name = field(info.node, 'name')?.text ?? '';
+    const recv = info.node.type === T.methodDecl ? receiverBase(info.node)?.name : undefined;
+    const reg = recv ? pkg.methods.get(recv)?.get(name)?.node : pkg.funcs.get(name)?.node;
+    if (!reg || reg === info.node || (reg.id === info.node.id && reg.tree === info.node.tree)) continue;
+    const twin = prog.info(reg);
+    if (!twin) continue;
+    for (const site of twin.sites) {
+      info.sites.push(site);
+      if (!site.caller.edges.includes(info)) site.caller.edges.push(info);
+    }
+    info.invocations.push(...twin.invocations);
+  }
 }

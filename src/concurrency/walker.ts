@@ -10,6 +10,7 @@ import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoCom
 import { callAccesses, callArgs, isAssigned } from './accesses.js';
 import type { AccessKind } from './accesses.js';
 import type { Identities } from './identity.js';
+import { paramIndex } from './params.js';
 import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
 import type { LockState } from './lockstate.js';
 
@@ -50,6 +51,8 @@ export interface FnFacts {
   exit: LockState;
   /** Whether the body calls t.Parallel(). */
   parallel: boolean;
+  /** Calls of function-typed parameters (callbacks), with the lock state there. */
+  paramCalls: Array<{ index: number; at: LockState }>;
 }
 
 const LOCK_OPS: Record<string, 'lock' | 'rlock' | 'unlock' | 'runlock'> = { Lock: 'lock', RLock: 'rlock', Unlock: 'unlock', RUnlock: 'runlock' };
@@ -64,9 +67,12 @@ class Walker {
   private readonly f: FnFacts;
   private readonly loops: number[] = [];
   private readonly exits: LockState[] = [];
+  private readonly paramNames: Set<string>;
 
   constructor(private readonly fn: Node, private readonly env: WalkEnv) {
-    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false };
+    const params = field(fn, 'parameters');
+    this.paramNames = new Set(params ? namedChildrenNoComments(params).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)) : []);
+    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, paramCalls: [] };
   }
 
   run(): FnFacts {
@@ -363,6 +369,11 @@ class Walker {
       const recv = field(f, 'operand');
       if (name === 'Wait' && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
       if (name === 'Parallel' && callArgs(call).length === 0) this.f.parallel = true;
+    }
+    if (f.type === T.identifier && this.paramNames.has(f.text)) {
+      const d = this.env.oracle.resolver.resolve(f);
+      const fn = d?.kind === 'param' && d.declNode ? d.declNode.parent?.parent : null;
+      if (fn?.id === this.fn.id && d?.node) this.f.paramCalls.push({ index: paramIndex(fn, d.node), at: s });
     }
     if (f.type !== T.funcLit) {
       const target = this.env.target(f);
