@@ -3,21 +3,25 @@
 // paths relative to the working directory with forward slashes.
 import { renderCheckstyle } from './checkstyle.js';
 import type { ReportInput } from './common.js';
+import { renderGithub } from './github.js';
 import { renderJson } from './json.js';
+import { renderSarif, type SarifOptions } from './sarif.js';
 import { renderText } from './text.js';
 
 export { filesWithEdits, type ReportInput } from './common.js';
 export { formatNotification } from './text.js';
 export { jsonSchemaVersion } from './json.js';
+export { artifactLocation, type SarifOptions, type SarifRuleInfo } from './sarif.js';
 
-export const formats = ['text', 'json', 'checkstyle'] as const;
+export const formats = ['text', 'json', 'checkstyle', 'sarif', 'github'] as const;
 export type Format = (typeof formats)[number];
 
 export function isFormat(s: string): s is Format {
   return (formats as readonly string[]).includes(s);
 }
 
-export function render(format: Format, input: ReportInput): string {
+/** `sarif` options: the rules that ran, %SRCROOT%, category... (defaults: no rules, cwd). */
+export function render(format: Format, input: ReportInput, sarif?: SarifOptions): string {
   switch (format) {
     case 'json':
       return renderJson(input);
@@ -25,5 +29,9 @@ export function render(format: Format, input: ReportInput): string {
       return renderText(input);
     case 'checkstyle':
       return renderCheckstyle(input);
+    case 'sarif':
+      return renderSarif(input, sarif ?? { rules: [], srcRoot: input.cwd });
+    case 'github':
+      return renderGithub(input);
   }
 }
