@@ -5,7 +5,7 @@
 // (set MAPSAFE_DEBUG=1 to see one for an internal error).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { allRules } from '../rules/index.js';
 import { discover } from './discover.js';
 import { displayPath } from './report/common.js';
@@ -20,6 +20,8 @@ import { changedSince, GitError, gitProvenance, gitWorkTree, onChangedLines } fr
 import type { SarifOptions, SarifRuleInfo } from './report/index.js';
 import { loadRuleDoc } from './ruledoc.js';
 import { applySuppressions, directiveRuleId, readDirectives, type Suppressed } from './suppress.js';
+import type { ScanProgress } from './scan.js';
+import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
 
 export const EXIT_CLEAN = 0;
@@ -30,12 +32,15 @@ export interface Io {
   cwd: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether stderr is a terminal (progress is shown only there, unless --progress). */
+  stderrIsTTY?: boolean;
 }
 
 const processIo: Io = {
   cwd: process.cwd(),
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 interface Flags {
@@ -55,10 +60,29 @@ interface Flags {
   newFromRev?: string;
   /** Where --tests/--no-tests came from ("cli" when given). */
   testsSource?: string;
+  jobs?: number;
+  cache: boolean;
+  cacheDir?: string;
+  shard?: { index: number; count: number };
+  progress?: boolean;
 }
 
 /** A failure the user can act on: printed as one line, exit code 2. */
 class UsageError extends Error {}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+function shardSpec(value: string): { index: number; count: number } {
+  const m = /^([0-9]+)\/([0-9]+)$/.exec(value);
+  const index = m ? Number(m[1]) : 0;
+  const count = m ? Number(m[2]) : 0;
+  if (!m || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected K/N with 1 <= K <= N, e.g. 2/4');
+  return { index, count };
+}
 
 function ruleList(value: string, previous: string[] | undefined): string[] {
   const ids = value
@@ -87,9 +111,15 @@ function program(io: Io): Command {
     .option('--baseline <file>', 'report only findings not in this SARIF baseline')
     .option('--write-baseline <file>', 'also write all findings to FILE as a SARIF baseline')
     .option('--new-from-rev <rev>', 'report only findings on lines added or changed since the git revision REV')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)', positiveInt)
+    .option('--no-cache', 'do not read or write the result cache')
+    .option('--cache-dir <dir>', 'result cache directory (default: $XDG_CACHE_HOME/mapsafe or ~/.cache/mapsafe)')
+    .option('--shard <k/n>', 'analyse only the k-th of n deterministic shares of the packages (for CI matrices)', shardSpec)
+    .option('--progress', 'show a progress line on stderr even when it is not a terminal')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
     .addHelpText('after', '\nExit codes: 0 no findings, 1 findings, 2 usage error or failure.')
+    .addHelpText('after', `\n${toolName} lsp: serve the Language Server Protocol on stdin/stdout (editors).`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -151,7 +181,16 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   if (found.errors.length > 0) throw new UsageError(found.errors.join('; '));
   if (found.files.length === 0) io.stderr(`${toolName}: no .go files found in ${paths.length ? paths.join(' ') : '.'}\n`);
 
-  const result = await scanFiles(found.files, found.reportOnly ? { rules, reportOnly: found.reportOnly } : { rules });
+  const progress = progressLine(io, flags.progress === true);
+  const result = await scanFiles(found.files, {
+    rules,
+    ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    cache: flags.cache ? new ResultCache(flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir()) : null,
+    onProgress: progress.update,
+  });
+  progress.clear();
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
   const post = afterScan(result.diagnostics, found, rules, config, flags, io.cwd);
@@ -283,13 +322,46 @@ function afterScan(
   return { diagnostics: reported, counted, suppressed, beforeFilters, source, sarif };
 }
 
+/** A progress line on stderr for scans longer than a second: on a terminal, or when asked. */
+function progressLine(io: Io, forced: boolean): { update: (p: ScanProgress) => void; clear: () => void } {
+  const enabled = forced || (io.stderrIsTTY === true && !process.env.CI);
+  const started = Date.now();
+  let shown = false;
+  return {
+    update(p) {
+      const elapsed = (Date.now() - started) / 1000;
+      if (!enabled || elapsed < 1) return;
+      const rate = p.bytes / 1e6 / elapsed;
+      io.stderr(`\r${toolName}: ${p.directoriesDone}/${p.directories} packages, ${p.files} files, ${rate.toFixed(1)} MB/s`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr(forced && io.stderrIsTTY !== true ? '\n' : '\r\x1b[K');
+    },
+  };
+}
+
 function errorMessage(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** `mapsafe lsp [--stdio]`: the language server on stdin/stdout. Resolves only if it cannot start. */
+async function lsp(args: string[], io: Io): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout(`Usage: ${toolName} lsp [--stdio]\n\nServe the Language Server Protocol on stdin/stdout (see README.md, "Editors").\n`);
+    return EXIT_CLEAN;
+  }
+  const unknown = args.find((a) => a !== '--stdio');
+  if (unknown !== undefined) throw new UsageError(`lsp: unknown argument ${unknown} (usage: ${toolName} lsp [--stdio])`);
+  const { serveStdio } = await import('./lsp/server.js');
+  serveStdio();
+  return new Promise<number>(() => {}); // the server ends the process when the client sends exit
 }
 
 /** Runs the command line; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
+    if (argv[0] === 'lsp') return await lsp(argv.slice(1), io);
     const cmd = program(io);
     await cmd.parseAsync(argv, { from: 'user' });
     return await run(cmd.processedArgs[0] as string[], { ...cmd.opts<Flags>(), testsSource: cmd.getOptionValueSource('tests') }, io);
