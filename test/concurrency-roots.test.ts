@@ -230,4 +230,61 @@ func A() {
 `);
     expect(f).toEqual(['5:write']);
   });
+
+  it('treats exported methods as concurrent with goroutines the type starts on the same value', async () => {
+    const f = await findings(`package p
+
+type Cache struct{ m map[string]int }
+
+func NewCache() *Cache {
+	c := &Cache{m: map[string]int{}}
+	go c.janitor()
+	return c
+}
+
+func (c *Cache) janitor() {
+	for k := range c.m {
+		delete(c.m, k)
+	}
+}
+
+func (c *Cache) Get(k string) int { return c.m[k] }
+
+type Server struct{ conns map[int]bool }
+
+func (s *Server) Start() { go s.loop() }
+
+func (s *Server) loop() {
+	for i := 0; ; i++ {
+		s.conns[i] = true
+	}
+}
+
+func (s *Server) Count() int { return len(s.conns) }
+`);
+    expect(f).toEqual(['13:write', '17:read', '25:write', '29:len']);
+  });
+
+  it('stays silent on a type whose goroutine only uses its own local state', async () => {
+    const f = await findings(`package p
+
+type Worker struct{ jobs chan string }
+
+func NewWorker() *Worker {
+	w := &Worker{jobs: make(chan string)}
+	go w.run()
+	return w
+}
+
+func (w *Worker) run() {
+	seen := map[string]bool{}
+	for j := range w.jobs {
+		seen[j] = true
+	}
+}
+
+func (w *Worker) Add(j string) { w.jobs <- j }
+`);
+    expect(f).toEqual([]);
+  });
 });

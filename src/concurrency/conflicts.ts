@@ -10,7 +10,7 @@ import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
 import { DeclaredGuards, baseField } from './guards.js';
 import { HappensBefore } from './hb.js';
-import { ObjectRoots, UNKNOWN_OBJECT } from './objects.js';
+import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.js';
 import type { ProgramPoint } from './hb.js';
 import { commonExcluding, effective } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
@@ -111,7 +111,7 @@ function findConflicts(prog: Program): Conflicts {
       if (common.length === 0) return null;
     }
     for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
-      const r = pairRoot(prog, hb, window, a, b, ca, cb);
+      const r = pairRoot(prog, hb, window, a, b, ca, cb) ?? typeMethodRoot(prog, common, a, b, ca, cb);
       if (!r) continue;
       // The roots involved must see the same object.
       if (common && !common.some((o) => [ca, cb].some((c) => typeof c === 'number' && objects.sharedBy(o, prog.roots[c]!)))) continue;
@@ -242,4 +242,20 @@ function ownLocal(prog: Program, e: Node): string | null {
   const id = localId(d);
   prog.ids.locals.set(id, d.node);
   return id;
+}
+
+/**
+ * An exported method of T, called by the package's users, runs concurrently with a
+ * goroutine that another method of T started on the same value.
+ */
+function typeMethodRoot(prog: Program, common: string[] | null, a: Access, b: Access, ca: Ctx, cb: Ctx): Root | null {
+  if (!common) return null;
+  const [m, other, rc] = ca === 'main' && typeof cb === 'number' ? [a, b, cb] : cb === 'main' && typeof ca === 'number' ? [b, a, ca] : [null, null, null];
+  if (!m || !other || rc === null) return null;
+  const r = prog.roots[rc]!;
+  const host = m.point.host.node;
+  const t = receiverType(host);
+  if (!t || !/^[A-Z]/.test(field(host, 'name')?.text ?? '') || !common.includes(`type:${t}`)) return null;
+  if (!r.spawner || r.spawner.host === m.point.host || !spawnedBy(r, t)) return null;
+  return r;
 }

@@ -5,7 +5,8 @@
 // in-package call sites). Objects that come from outside the package are unknown
 // and never match.
 import type { Node } from 'web-tree-sitter';
-import { T, enclosingFunction, field, unparen, within } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { receiverBase } from '../package.js';
 import { callArgs } from './accesses.js';
 import { paramIndex } from './params.js';
 import type { FnInfo, Program, Root } from './program.js';
@@ -57,7 +58,25 @@ export class ObjectRoots {
         if (!r.has(UNKNOWN_OBJECT)) return r;
       }
     }
-    return new Set([own]);
+    const out = new Set([own]);
+    // A value a constructor builds and returns is handed to the package's users.
+    const t = this.returnedType(d.node, fnNode);
+    if (t) out.add(`type:${t}`);
+    return out;
+  }
+
+  /** `x := &T{...}; ...; return x`: the named type T of a local that its function returns. */
+  private returnedType(decl: Node, fn: Node): string | null {
+    const body = field(fn, 'body');
+    if (!body) return null;
+    const returned = descendantsOf(body, [T.returnStatement]).some((r) => {
+      const list = namedChildrenNoComments(r)[0];
+      return !!list && listItems(list).some((e) => unparen(e).text === decl.text);
+    });
+    if (!returned) return null;
+    let t = this.prog.oracle.typeOf(decl);
+    if (t.kind === 'pointer') t = t.elem;
+    return t.kind === 'named' && t.info && !t.pkgPath ? t.info.name : null;
   }
 
   /** Objects a parameter (index -1: the receiver) is bound to at the function's invocations. */
@@ -69,6 +88,10 @@ export class ObjectRoots {
     this.paramMemo.set(k, new Set([UNKNOWN_OBJECT])); // recursion guard
     // The receiver of a ServeHTTP handler is one object shared by every request.
     if (index === -1 && fi.rootOf.some((r) => r.kind === 'handler' && r.site.id === fi.node.id)) out.add(`recv:${fi.key}`);
+    // The receiver of an exported method: a value of T handed to the package's users,
+    // which may call its methods from any goroutine.
+    const recvType = index === -1 ? receiverType(fi.node) : null;
+    if (recvType && /^[A-Z]/.test(field(fi.node, 'name')?.text ?? '')) out.add(`type:${recvType}`);
     if (fi.invocations.length === 0) out.add(UNKNOWN_OBJECT);
     for (const inv of fi.invocations) {
       const arg = inv.direct ? bound(inv.call, index) : index === -1 ? viaReceiver(inv.call, fi, this.prog) : null;
@@ -91,6 +114,7 @@ export class ObjectRoots {
   sharedBy(o: string, r: Root): boolean {
     if (o.startsWith('global:')) return true;
     if (o.startsWith('recv:')) return o === `recv:${r.target.key}`;
+    if (o.startsWith('type:')) return spawnedBy(r, o.slice(5));
     if (!o.startsWith('local:')) return false;
     const decl = this.decls.get(o);
     const fn = decl ? enclosingFunction(decl) : null;
@@ -123,4 +147,18 @@ function viaReceiver(call: Node, fi: FnInfo, prog: Program): Node | null {
     if (u.type === T.selectorExpr && prog.calls.target(u)?.id === fi.node.id) return field(u, 'operand');
   }
   return null;
+}
+
+/** Base type name of a method's receiver. */
+export function receiverType(fn: Node): string | null {
+  return fn.type === T.methodDecl ? receiverBase(fn)?.name ?? null : null;
+}
+
+/** Whether root r starts in a method of type T (`func (s *T) Start() { go s.loop() }`). */
+export function spawnedBy(r: Root, typeName: string): boolean {
+  if (!r.spawner) return false;
+  const host = r.spawner.host.node;
+  if (receiverType(host) === typeName) return true;
+  const result = field(host, 'result');
+  return !!result && new RegExp(`\\b${typeName}\\b`).test(result.text);
 }

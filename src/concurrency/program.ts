@@ -116,7 +116,8 @@ function buildProgram(oracle: TypeOracle): Program {
     const recv = top.type === T.methodDecl ? receiverBase(top)?.name : undefined;
     if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text)) work.push(top);
   }
-  while (work.length) {
+  const sharedTypes = new Set<string>();
+  const walk = () => { while (work.length) {
     const n = work.pop()!;
     const k = calls.key(n);
     if (fns.has(k)) continue;
@@ -128,7 +129,19 @@ function buildProgram(oracle: TypeOracle): Program {
     for (const c of f.calls) work.push(c.callee);
     for (const g of f.gos) if (g.target) work.push(g.target);
     for (const d of f.defers) if (d.fn) work.push(d.fn);
-  }
+    // Types shared with goroutines: a method or constructor of theirs starts one.
+    if (f.gos.length > 0) {
+      const recv = n.type === T.methodDecl ? receiverBase(n)?.name : undefined;
+      if (recv) sharedTypes.add(recv);
+      const result = field(n, 'result');
+      if (result) for (const t of pkg.types.keys()) if (new RegExp(`\\b${t}\\b`).test(result.text)) sharedTypes.add(t);
+      for (const g of f.gos) if (g.target?.type === T.methodDecl) { const r = receiverBase(g.target)?.name; if (r) sharedTypes.add(r); }
+    }
+  } };
+  walk();
+  // Every method of a type shared with goroutines may run concurrently with them.
+  for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) work.push(m.node);
+  walk();
   const get = (n: Node) => fns.get(calls.key(n));
   for (const info of fns.values()) for (const l of info.facts.lits) {
     const child = get(l.lit);
