@@ -23,6 +23,8 @@ import { applySuppressions, directiveRuleId, readDirectives, type Suppressed } f
 import type { ScanProgress } from './scan.js';
 import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
+import { MergeError, mergeSarif } from './report/merge-sarif.js';
+import type { Log as SarifLog } from 'sarif';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -345,6 +347,31 @@ function errorMessage(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** `mapsafe merge-sarif A.sarif B.sarif ...`: one SARIF log from the logs of shards, on stdout. */
+function mergeSarifCommand(files: string[], io: Io): number {
+  if (files.length === 0 || files.some((f) => f.startsWith('-'))) {
+    if (files.includes('--help') || files.includes('-h')) {
+      io.stdout(`Usage: ${toolName} merge-sarif A.sarif B.sarif ... > all.sarif\n\nCombine the SARIF of shards (--shard K/N --format sarif) into one run.\n`);
+      return EXIT_CLEAN;
+    }
+    throw new UsageError(`merge-sarif: usage: ${toolName} merge-sarif A.sarif B.sarif ... > all.sarif`);
+  }
+  const logs = files.map((f) => {
+    try {
+      return JSON.parse(readFileSync(resolve(io.cwd, f), 'utf8')) as SarifLog;
+    } catch (e) {
+      throw new UsageError(`merge-sarif: cannot read ${f}: ${errorMessage(e)}`);
+    }
+  });
+  try {
+    io.stdout(`${JSON.stringify(mergeSarif(logs), null, 2)}\n`);
+  } catch (e) {
+    if (e instanceof MergeError) throw new UsageError(`merge-sarif: ${e.message}`);
+    throw e;
+  }
+  return EXIT_CLEAN;
+}
+
 /** `mapsafe lsp [--stdio]`: the language server on stdin/stdout. Resolves only if it cannot start. */
 async function lsp(args: string[], io: Io): Promise<number> {
   if (args.includes('-h') || args.includes('--help')) {
@@ -362,6 +389,7 @@ async function lsp(args: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
     if (argv[0] === 'lsp') return await lsp(argv.slice(1), io);
+    if (argv[0] === 'merge-sarif') return mergeSarifCommand(argv.slice(1), io);
     const cmd = program(io);
     await cmd.parseAsync(argv, { from: 'user' });
     return await run(cmd.processedArgs[0] as string[], { ...cmd.opts<Flags>(), testsSource: cmd.getOptionValueSource('tests') }, io);
