@@ -111,10 +111,11 @@ function findConflicts(prog: Program): Conflicts {
       if (common.length === 0) return null;
     }
     for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
-      const r = pairRoot(prog, hb, window, a, b, ca, cb) ?? typeMethodRoot(prog, common, a, b, ca, cb);
+      const plain = pairRoot(prog, hb, window, a, b, ca, cb);
+      const r = plain ?? typeMethodRoot(prog, hb, common, a, b, ca, cb);
       if (!r) continue;
       // The roots involved must see the same object.
-      if (common && !common.some((o) => [ca, cb].some((c) => typeof c === 'number' && objects.sharedBy(o, prog.roots[c]!)))) continue;
+      if (common && !common.some((o) => [ca, cb].some((c) => typeof c === 'number' && objects.sharedBy(o, prog.roots[c]!, !plain)))) continue;
       return r;
     }
     return null;
@@ -246,9 +247,10 @@ function ownLocal(prog: Program, e: Node): string | null {
 
 /**
  * An exported method of T, called by the package's users, runs concurrently with a
- * goroutine that another method of T started on the same value.
+ * goroutine that another method (or the constructor) of T started on the same value
+ * and did not join before returning.
  */
-function typeMethodRoot(prog: Program, common: string[] | null, a: Access, b: Access, ca: Ctx, cb: Ctx): Root | null {
+function typeMethodRoot(prog: Program, hb: HappensBefore, common: string[] | null, a: Access, b: Access, ca: Ctx, cb: Ctx): Root | null {
   if (!common) return null;
   const [m, other, rc] = ca === 'main' && typeof cb === 'number' ? [a, b, cb] : cb === 'main' && typeof ca === 'number' ? [b, a, ca] : [null, null, null];
   if (!m || !other || rc === null) return null;
@@ -256,6 +258,7 @@ function typeMethodRoot(prog: Program, common: string[] | null, a: Access, b: Ac
   const host = m.point.host.node;
   const t = receiverType(host);
   if (!t || !/^[A-Z]/.test(field(host, 'name')?.text ?? '') || !common.includes(`type:${t}`)) return null;
-  if (!r.spawner || r.spawner.host === m.point.host || !spawnedBy(r, t)) return null;
+  // The goroutine must outlive the method that starts it (not joined before it returns).
+  if (!r.spawner || r.spawner.host === m.point.host || !spawnedBy(r, t) || hb.contained(r)) return null;
   return r;
 }

@@ -114,8 +114,19 @@ export class HappensBefore {
   ordered(a: Root, b: Root): boolean {
     const pa = this.rootPoint(a);
     const pb = this.rootPoint(b);
-    if (!pa || !pb || pa.host !== pb.host || shareLoop(pa.loops, pb.loops)) return false;
-    return (pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos));
+    if (pa && pb && pa.host === pb.host && !shareLoop(pa.loops, pb.loops)) {
+      if ((pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos))) return true;
+    }
+    // Goroutines each joined before their starting function returns, started from the ordinary flow only.
+    return this.contained(a) && this.contained(b);
+  }
+
+  /** A goroutine started once (not in a loop) from the ordinary flow and joined before its starter returns. */
+  contained(r: Root): boolean {
+    const p = this.rootPoint(r);
+    if (!p || r.multi || p.loops.length > 0) return false;
+    if ([...p.host.ctxs].some((c) => c !== 'main' && c !== 'init')) return false;
+    return this.joined(r, p.pos, p.host.node.endIndex);
   }
 
   /** Whether goroutines of root r can see the location (a local is shared only with goroutines started in its scope). */

@@ -107,14 +107,18 @@ export class ObjectRoots {
     const x = this.of(a);
     const y = this.of(b);
     if (x.size === y.size && [...x].every((o) => y.has(o))) return true;
-    return [...x].some((o) => o !== UNKNOWN_OBJECT && y.has(o));
+    return [...x].some((o) => o !== UNKNOWN_OBJECT && !o.startsWith('type:') && y.has(o));
   }
 
-  /** Whether an object root is the same object for every instance of root r. */
-  sharedBy(o: string, r: Root): boolean {
+  /**
+   * Whether an object root is the same object for every instance of root r. A value
+   * of T handed to users (`type:T`) counts only between a goroutine that T starts and
+   * T's exported methods, never between instances of one goroutine.
+   */
+  sharedBy(o: string, r: Root, typeMethods = false): boolean {
     if (o.startsWith('global:')) return true;
     if (o.startsWith('recv:')) return o === `recv:${r.target.key}`;
-    if (o.startsWith('type:')) return spawnedBy(r, o.slice(5));
+    if (o.startsWith('type:')) return typeMethods && spawnedBy(r, o.slice(5));
     if (!o.startsWith('local:')) return false;
     const decl = this.decls.get(o);
     const fn = decl ? enclosingFunction(decl) : null;

@@ -139,8 +139,8 @@ function buildProgram(oracle: TypeOracle): Program {
     }
   } };
   walk();
-  // Every method of a type shared with goroutines may run concurrently with them.
-  for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) work.push(m.node);
+  // Exported methods of a type shared with goroutines may run concurrently with them.
+  for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name)) work.push(m.node);
   walk();
   const get = (n: Node) => fns.get(calls.key(n));
   for (const info of fns.values()) for (const l of info.facts.lits) {
