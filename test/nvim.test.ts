@@ -1,0 +1,78 @@
+// A real editor as the language server's client: headless Neovim (0.7+, its built-in LSP
+// client) runs test/nvim/lsp.lua against `node bin/mapsafe.js lsp` (compiled by `npm test`'s
+// tsc step) and writes what it saw to a JSON file.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ruleDocUrl } from '../src/lsp/convert.js';
+
+const root = join(import.meta.dirname, '..');
+const nvimVersion = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+const haveNvim = nvimVersion.status === 0;
+if (process.env.CI === 'true' && !haveNvim) {
+  throw new Error('nvim is not installed (with CI=true .ci/run installs it: apt-get install neovim)');
+}
+
+const racy = `package nv
+
+import "unsafe"
+
+func Count(m map[string]int) int {
+	return *(*int)(*(*unsafe.Pointer)(unsafe.Pointer(&m)))
+}
+`;
+
+interface NvimReport {
+  attached: boolean;
+  got_diagnostics: boolean;
+  diagnostics: { lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string; source: string; code: string; href: string }[];
+  code_actions: unknown[];
+  code_action_responses: number;
+  cleared: boolean;
+  errors: string[];
+}
+
+let tmp: string | undefined;
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const title = haveNvim ? `Neovim as the client (${nvimVersion.stdout.split('\n')[0]})` : 'Neovim as the client (skipped: nvim is not installed; CI=true fails instead)';
+
+describe.skipIf(!haveNvim)(title, () => {
+  it('shows diagnostics, answers code actions, and clears them when the buffer is fixed', { timeout: 60_000 }, () => {
+    tmp = mkdtempSync(join(tmpdir(), 'mapsafe-nvim-'));
+    const file = join(tmp, 'racy.go');
+    const out = join(tmp, 'out.json');
+    writeFileSync(file, racy);
+    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(root, 'test', 'nvim', 'lsp.lua')}`], {
+      cwd: tmp,
+      encoding: 'utf8',
+      timeout: 50_000,
+      env: { ...process.env, MAPSAFE_NODE: process.execPath, MAPSAFE_BIN: join(root, 'bin', 'mapsafe.js'), MAPSAFE_FILE: file, MAPSAFE_OUT: out },
+    });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as NvimReport;
+    expect(report.errors).toEqual([]);
+    expect(report.attached).toBe(true);
+    expect(report.got_diagnostics).toBe(true);
+    expect(report.diagnostics).toEqual([
+      {
+        lnum: 5,
+        col: 17,
+        end_lnum: 5,
+        end_col: 54,
+        severity: 1,
+        source: 'mapsafe',
+        code: 'unsafe-map-cast',
+        href: ruleDocUrl('unsafe-map-cast'),
+        message: expect.stringMatching(/^map m is reinterpreted through unsafe\.Pointer/),
+      },
+    ]);
+    expect(report.code_action_responses).toBe(1);
+    expect(report.code_actions).toEqual([]); // the rule offers no fix
+    expect(report.cleared).toBe(true);
+  });
+});
