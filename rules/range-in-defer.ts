@@ -1,7 +1,7 @@
 // range-in-defer: a deferred function iterates a shared map after the lock that
 // guards it is released (defers run last-in first-out at return).
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
-import { evidence, related } from '../src/concurrency/describe.js';
+import { lineOf, raceText, related } from '../src/concurrency/describe.js';
 import type { Rule } from '../src/rule.js';
 import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
@@ -16,10 +16,13 @@ export const rangeInDefer: Rule = {
     for (const f of ctx.get(conflictsAnalysis).findings) {
       const a = f.access;
       if (a.kind !== 'iterate' || !a.deferred) continue;
-      const lock = f.guard ? f.guard.name : 'the lock';
+      const g = f.guard?.name;
+      const race = raceText(ctx, f, 'it');
+      const why = race ? `; ${race}` : f.guard ? ` (${g} guards it at ${lineOf(ctx, f.guard.example.map)})` : '';
+      const fix = g ? `register it after ${g}.Lock(); defer ${g}.Unlock(), take ${g} inside it` : 'take the lock inside it';
       ctx.report({
         node: a.map,
-        message: `deferred iteration of map ${a.name} runs without ${lock} ${evidence(ctx, f)}; register the defer after ${f.guard ? `${f.guard.name}.Lock(); defer ${f.guard.name}.Unlock()` : 'the lock and its deferred unlock'} or take the lock inside it, or iterate a snapshot copied under the lock`,
+        message: `deferred iteration of map ${a.name} runs at return without holding ${g ?? 'a lock'}${why}; ${fix}, or iterate a snapshot copied under the lock`,
         related: related(ctx, f),
       });
     }

@@ -237,7 +237,7 @@ func (s *Sharded) B(i int) {
 	s.shards[i].m["b"] = 1
 }
 `, [20, 26]);
-    expect(r[20]).toEqual([['e:w']]);
+    expect(r[20]).toEqual([['e.Mutex:w']]);
     expect(r[26]).toEqual([['s.shards[i].mu:w']]);
   });
 });
@@ -265,7 +265,7 @@ func (c *C) Close() {
 	})
 }
 `, [18]);
-    expect(r[18]).toEqual([['c:w']]);
+    expect(r[18]).toEqual([['c.Mutex:w']]);
   });
 
   it('gives declarations for other build configurations the callers of their twin', async () => {

@@ -137,7 +137,7 @@ function findConflicts(prog: Program): Conflicts {
         // The access that lacks the lock is the one to fix: skip when this side holds the guard, or holds locks the other lacks.
         if (holdsGuard || (a.locks.size > 0 && b.locks.size === 0)) continue;
         const r = concurrent(a, b);
-        if (r) { finding = { access: a, other: b, root: r, guard: null, readLock }; break; }
+        if (r) { finding = { access: a, other: b, root: r, guard: guard && !a.locks.has(guard.id) ? guard : null, readLock }; break; }
       }
       if (!finding && guard && !a.locks.has(guard.id) && inConcurrentCode(a)) {
         const guardedWrite = writes.some((w) => w.locks.get(guard.id)?.mode === 'w');

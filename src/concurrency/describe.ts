@@ -30,18 +30,31 @@ export function describeRoot(ctx: RuleContext, r: Root): string {
   }
 }
 
+/**
+ * With whom the access races, as a verb phrase after the subject:
+ * `in the goroutine started at a.go:9 races with the write at a.go:3`, or
+ * `races with the write at a.go:3 in the goroutine started at a.go:9`.
+ */
+export function raceText(ctx: RuleContext, f: Finding, subject = ''): string | null {
+  const a = f.access;
+  if (!f.other || !f.root) return null;
+  const inRoot = a.fn.ctxs.has(f.root.id);
+  const where = describeRoot(ctx, f.root);
+  const s = subject ? `${subject} ` : '';
+  if (f.other === a) return `in ${where} ${s}races with other instances of itself`;
+  const other = `the ${kindWord(f.other)} at ${lineOf(ctx, f.other.map)}`;
+  return inRoot ? `in ${where} ${s}races with ${other}` : `${s}races with ${other} in ${where}`;
+}
+
+/** Which guard the access lacks: `without holding c.mu (it guards c.items at a.go:4)`. */
+export function guardText(ctx: RuleContext, f: Finding): string | null {
+  if (!f.guard) return null;
+  return `without holding ${f.guard.name} (it guards ${f.guard.example.name} at ${lineOf(ctx, f.guard.example.map)})`;
+}
+
 /** The evidence part of a message: with whom the access races, or which guard it lacks. */
 export function evidence(ctx: RuleContext, f: Finding): string {
-  const a = f.access;
-  if (f.other && f.root) {
-    const inRoot = a.fn.ctxs.has(f.root.id);
-    const where = describeRoot(ctx, f.root);
-    if (f.other === a) return `in ${where} races with other instances of itself`;
-    const other = `the ${kindWord(f.other)} at ${lineOf(ctx, f.other.map)}`;
-    return inRoot ? `in ${where} races with ${other}` : `races with ${other} in ${where}`;
-  }
-  if (f.guard) return `without holding ${f.guard.name} (it guards ${f.guard.example.name} at ${lineOf(ctx, f.guard.example.map)})`;
-  return 'while other goroutines may use it';
+  return raceText(ctx, f) ?? guardText(ctx, f) ?? 'while other goroutines may use it';
 }
 
 /** The lock to name in a fix: the guard, else a new one. */

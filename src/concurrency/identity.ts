@@ -182,7 +182,7 @@ export class Identities {
     const t = this.oracle.typeOf(recv);
     if (this.isMutexType(t)) { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
     const emb = this.embeddedMutex(t);
-    if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: unparen(recv).text };
+    if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: `${unparen(recv).text}.${emb.field}` };
     if (t.kind === 'unknown') { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
     // A sync.Locker (or other interface) parameter: a lock chosen by the caller.
     const u = unparen(recv);
