@@ -179,6 +179,29 @@ func A() {
     expect(f).toEqual(['10:write', '4:write']);
   });
 
+  it('starts registered handlers when the server starts serving', async () => {
+    const f = await findings(`package p
+
+import (
+	"net/http"
+	"net/http/httptest"
+)
+
+var routes = map[string]string{}
+
+func A() {
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		_ = routes[r.URL.Path]
+	})
+	routes["/a"] = "a"
+	srv := httptest.NewServer(http.DefaultServeMux)
+	defer srv.Close()
+	routes["/b"] = "b"
+}
+`);
+    expect(f).toEqual(['12:read', '17:write']);
+  });
+
   it('treats once.Do functions and init as happening before', async () => {
     const f = await findings(`package p
 

@@ -88,7 +88,16 @@ export class HappensBefore {
   }
 
   private rootPoint(r: Root): ProgramPoint | null {
-    return r.spawner ? this.point(r.spawner, r.pos, r.loops) : null;
+    if (!r.spawner) return null;
+    const p = this.point(r.spawner, r.pos, r.loops);
+    if (r.kind !== 'handler') return p;
+    // A registered handler runs once the server starts serving, in this flow or (unknown) elsewhere.
+    let serve: ProgramPoint | null = null;
+    for (const f of this.hosted(p.host)) for (const s of f.facts.serves) {
+      const q = this.point(f, s.pos, s.loops);
+      if (q.pos > p.pos && (!serve || q.pos < serve.pos)) serve = q;
+    }
+    return serve;
   }
 
   /** Whether the ordinary flow at point p may run while root r runs. */

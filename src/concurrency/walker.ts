@@ -51,12 +51,15 @@ export interface FnFacts {
   exit: LockState;
   /** Whether the body calls t.Parallel(). */
   parallel: boolean;
+  /** Calls that start serving HTTP (ListenAndServe, Serve, httptest.NewServer, ...): where handlers begin to run. */
+  serves: Point[];
   /** Calls of function-typed parameters (callbacks), with the lock state there. */
   paramCalls: Array<{ index: number; at: LockState }>;
 }
 
 const LOCK_OPS: Record<string, 'lock' | 'rlock' | 'unlock' | 'runlock'> = { Lock: 'lock', RLock: 'rlock', Unlock: 'unlock', RUnlock: 'runlock' };
 const REGION_TYPES: readonly string[] = [T.indexExpr, T.callExpr, T.unaryExpr, T.funcLit];
+const SERVE = /^(ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|NewServer|NewTLSServer|Start|StartTLS)$/;
 const FATAL = new Set(['Fatal', 'Fatalf', 'Fatalln', 'FailNow', 'Skip', 'Skipf', 'SkipNow', 'Exit', 'Goexit', 'Panic', 'Panicf', 'Panicln']);
 
 export function walkFunction(fn: Node, env: WalkEnv): FnFacts {
@@ -72,7 +75,7 @@ class Walker {
   constructor(private readonly fn: Node, private readonly env: WalkEnv) {
     const params = field(fn, 'parameters');
     this.paramNames = new Set(params ? namedChildrenNoComments(params).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)) : []);
-    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, paramCalls: [] };
+    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, serves: [], paramCalls: [] };
   }
 
   run(): FnFacts {
@@ -369,6 +372,7 @@ class Walker {
       const recv = field(f, 'operand');
       if (name === 'Wait' && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
       if (name === 'Parallel' && callArgs(call).length === 0) this.f.parallel = true;
+      if (SERVE.test(name ?? '')) this.f.serves.push(this.point(s, call));
     }
     if (f.type === T.identifier && this.paramNames.has(f.text)) {
       const d = this.env.oracle.resolver.resolve(f);
