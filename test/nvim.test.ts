@@ -75,4 +75,31 @@ describe.skipIf(!haveNvim)(title, () => {
     expect(report.code_actions).toEqual([]); // the rule offers no fix
     expect(report.cleared).toBe(true);
   });
+
+  it("reads the text format into the quickfix list with README's errorformat", { timeout: 60_000 }, () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const efm = /errorformat=((?:\\ |[^\s\\])+)/.exec(readme)![1]!.replace(/\\ /g, ' ');
+    expect(efm).toBe('%f:%l:%c: %m');
+    tmp ??= mkdtempSync(join(tmpdir(), 'mapsafe-nvim-'));
+    const text = spawnSync(process.execPath, [join(root, 'bin', 'mapsafe.js'), 'testdata/demo'], { cwd: root, encoding: 'utf8' }).stdout;
+    const reportFile = join(tmp, 'report.txt');
+    const out = join(tmp, 'qf.json');
+    writeFileSync(reportFile, text);
+    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(root, 'test', 'nvim', 'errorformat.lua')}`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 50_000,
+      env: { ...process.env, MAPSAFE_EFM: efm, MAPSAFE_REPORT: reportFile, MAPSAFE_OUT: out },
+    });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    const entries = JSON.parse(readFileSync(out, 'utf8')) as { valid: number; lnum: number; col: number; text: string; file: string }[];
+    const lines = text.split('\n').filter(Boolean);
+    expect(entries.length).toBe(lines.length);
+    entries.forEach((e, i) => {
+      // Findings and their tab-indented related locations alike: file, line, column, message.
+      const [, file, line, col, message] = /^\t?(.*?):(\d+):(\d+): (.*)$/.exec(lines[i]!)!;
+      expect(e).toEqual({ valid: 1, file, lnum: Number(line), col: Number(col), text: message });
+    });
+    expect(entries.some((e) => / \[unsafe-map-cast\]$/.test(e.text))).toBe(true);
+  });
 });
