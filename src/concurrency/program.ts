@@ -17,7 +17,7 @@ import type { LockState, Lockset } from './lockstate.js';
 import { RootClassifier } from './roots.js';
 import type { RootKind } from './roots.js';
 import { walkFunction } from './walker.js';
-import type { FnFacts, LitRec } from './walker.js';
+import type { FnFacts, LitRec } from './facts.js';
 
 /** An execution context: the ordinary flow, initialisation (init, once.Do), or a root by index. */
 export type Ctx = 'main' | 'init' | number;
