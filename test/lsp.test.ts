@@ -104,7 +104,9 @@ beforeAll(async () => {
   child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: tmp });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.push(p));
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p);
+  });
   conn.onNotification('window/showMessage', () => {});
   conn.onNotification('window/logMessage', () => {});
   conn.listen();

@@ -39,22 +39,27 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
+/** Runs test/nvim/<script> in headless Neovim with `env`; returns the JSON it wrote to MAPSAFE_OUT. */
+function runNvim<T>(script: string, cwd: string, env: Record<string, string>): T {
+  const out = join(tmp!, `${script}.json`);
+  const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(root, 'test', 'nvim', script)}`], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 50_000,
+    env: { ...process.env, ...env, MAPSAFE_OUT: out },
+  });
+  expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+  return JSON.parse(readFileSync(out, 'utf8')) as T;
+}
+
 const title = haveNvim ? `Neovim as the client (${nvimVersion.stdout.split('\n')[0]})` : 'Neovim as the client (skipped: nvim is not installed; CI=true fails instead)';
 
 describe.skipIf(!haveNvim)(title, () => {
   it('shows diagnostics, answers code actions, and clears them when the buffer is fixed', { timeout: 60_000 }, () => {
-    tmp = mkdtempSync(join(tmpdir(), 'mapsafe-nvim-'));
+    tmp ??= mkdtempSync(join(tmpdir(), 'mapsafe-nvim-'));
     const file = join(tmp, 'racy.go');
-    const out = join(tmp, 'out.json');
     writeFileSync(file, racy);
-    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(root, 'test', 'nvim', 'lsp.lua')}`], {
-      cwd: tmp,
-      encoding: 'utf8',
-      timeout: 50_000,
-      env: { ...process.env, MAPSAFE_NODE: process.execPath, MAPSAFE_BIN: join(root, 'bin', 'mapsafe.js'), MAPSAFE_FILE: file, MAPSAFE_OUT: out },
-    });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as NvimReport;
+    const report = runNvim<NvimReport>('lsp.lua', tmp, { MAPSAFE_NODE: process.execPath, MAPSAFE_BIN: join(root, 'bin', 'mapsafe.js'), MAPSAFE_FILE: file });
     expect(report.errors).toEqual([]);
     expect(report.attached).toBe(true);
     expect(report.got_diagnostics).toBe(true);
@@ -83,16 +88,8 @@ describe.skipIf(!haveNvim)(title, () => {
     tmp ??= mkdtempSync(join(tmpdir(), 'mapsafe-nvim-'));
     const text = spawnSync(process.execPath, [join(root, 'bin', 'mapsafe.js'), 'testdata/demo'], { cwd: root, encoding: 'utf8' }).stdout;
     const reportFile = join(tmp, 'report.txt');
-    const out = join(tmp, 'qf.json');
     writeFileSync(reportFile, text);
-    const r = spawnSync('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${join(root, 'test', 'nvim', 'errorformat.lua')}`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 50_000,
-      env: { ...process.env, MAPSAFE_EFM: efm, MAPSAFE_REPORT: reportFile, MAPSAFE_OUT: out },
-    });
-    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
-    const entries = JSON.parse(readFileSync(out, 'utf8')) as { valid: number; lnum: number; col: number; text: string; file: string }[];
+    const entries = runNvim<{ valid: number; lnum: number; col: number; text: string; file: string }[]>('errorformat.lua', root, { MAPSAFE_EFM: efm, MAPSAFE_REPORT: reportFile });
     const lines = text.split('\n').filter(Boolean);
     expect(entries.length).toBe(lines.length);
     entries.forEach((e, i) => {
