@@ -103,6 +103,7 @@ function program(io: Io): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--enable <rules>', 'run only these rules (comma-separated, repeatable)', ruleList)
     .option('--disable <rules>', 'do not run these rules (comma-separated, repeatable)', ruleList)
+    .option('--tests', 'scan _test.go files (the default; overrides "tests": false in the config)')
     .option('--no-tests', 'skip _test.go files (files named on the command line are always scanned)')
     .option('--list-rules', 'list the rules: id, severity, title')
     .option('--explain <rule>', "print a rule's documentation")
@@ -178,7 +179,7 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   }
   const config = loadConfig(flags, io.cwd);
   const rules = selectRules({ ...flags, enable: flags.enable ?? config?.config.enable, disable: flags.disable ?? config?.config.disable });
-  const includeTests = flags.testsSource === 'cli' ? flags.tests : (config?.config.tests ?? flags.tests);
+  const includeTests = flags.testsSource === 'cli' ? flags.tests : (config?.config.tests ?? true);
   const found = withExcludes(await discover(paths, { cwd: io.cwd, includeTests }), excluder(config));
   if (found.errors.length > 0) throw new UsageError(found.errors.join('; '));
   if (found.files.length === 0) io.stderr(`${toolName}: no .go files found in ${paths.length ? paths.join(' ') : '.'}\n`);
@@ -271,7 +272,8 @@ function afterScan(
   const suppression = applySuppressions(effective, readDirectives(found.files, source), {
     ranRules: ran,
     knownRules: new Set(allRules.map((r) => r.id)),
-    reportUnused: ran.has(directiveRuleId),
+    // A shard sees only some packages' findings: a directive elsewhere may look unused.
+    reportUnused: ran.has(directiveRuleId) && flags.shard === undefined,
     ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
   });
   const beforeFilters = suppression.diagnostics;

@@ -165,9 +165,10 @@ export interface SuppressOptions {
 
 function suppresses(d: Directive, diag: Diagnostic): boolean {
   if (diag.ruleId === directiveRuleId) return false;
-  if (d.kind === 'nolint') return nolintForUs(d);
+  const onLine = d.lines.includes(diag.location.range.start.line);
+  if (d.kind === 'nolint') return nolintForUs(d) && onLine;
   if (!d.rules.includes(diag.ruleId) || d.reason === '') return false;
-  return d.kind === 'file-ignore' || d.lines.includes(diag.location.range.start.line);
+  return d.kind === 'file-ignore' || onLine;
 }
 
 function directiveLocation(file: string, d: Directive): Location {

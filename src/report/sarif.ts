@@ -95,7 +95,10 @@ function descriptor(info: SarifRuleInfo): Sarif.ReportingDescriptor {
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: meta.title },
     fullDescription: { text: oneLine(info.summary ?? meta.title) },
-    ...(info.markdown !== undefined ? { help: { text: markdownToText(info.markdown), markdown: info.markdown } } : {}),
+    help:
+      info.markdown !== undefined
+        ? { text: markdownToText(info.markdown), markdown: info.markdown }
+        : { text: `${meta.title}. ${oneLine(info.summary ?? '')}`.trim() },
     helpUri: `${ruleDocsBaseUri}${meta.id}.md`,
     defaultConfiguration: { level: levels[meta.severity] },
     properties: { tags: meta.tags.slice(0, maxTags), precision: meta.precision, 'problem.severity': problemSeverity[meta.severity] },
