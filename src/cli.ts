@@ -286,7 +286,10 @@ function afterScan(
       throw e;
     }
   }
-  const srcRoot = gitWorkTree(cwd) ?? cwd;
+  // git is asked only when SARIF or a baseline needs the source root.
+  let tree: { root: string | undefined } | undefined;
+  const workTree = () => (tree ??= { root: gitWorkTree(cwd) }).root;
+  const srcRoot = () => workTree() ?? cwd;
   let baseline: SarifOptions['baseline'];
   if (flags.baseline !== undefined) {
     let previous;
@@ -296,13 +299,13 @@ function afterScan(
       if (e instanceof BaselineError) throw new UsageError(e.message);
       throw e;
     }
-    const cmp = compareWithBaseline(reported, previous, srcRoot, source);
+    const cmp = compareWithBaseline(reported, previous, srcRoot(), source);
     baseline = { state: (d) => (cmp.fresh.has(d) ? 'new' : 'unchanged'), absent: cmp.absent };
     if (flags.format !== 'sarif') reported = reported.filter((d) => cmp.fresh.has(d));
   }
   const suppressed: Suppressed[] = suppression.suppressed;
   const sarif = (): SarifOptions => {
-    const provenance = gitWorkTree(cwd) !== undefined ? gitProvenance(srcRoot) : undefined;
+    const provenance = workTree() !== undefined ? gitProvenance(srcRoot()) : undefined;
     const infos: SarifRuleInfo[] = rules.map((r) => {
       const meta = { ...r, severity: severity[r.id] ?? r.severity };
       try {
@@ -314,7 +317,7 @@ function afterScan(
     });
     return {
       rules: infos,
-      srcRoot,
+      srcRoot: srcRoot(),
       ...(flags.category !== undefined ? { category: flags.category } : {}),
       ...(provenance ? { provenance } : {}),
       ...(flags.includeSuppressed ? { suppressed } : {}),
