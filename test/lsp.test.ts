@@ -77,6 +77,7 @@ let child: ChildProcessWithoutNullStreams;
 let conn: MessageConnection;
 let stderr = '';
 const published: PublishDiagnosticsParams[] = [];
+const registrations: { method: string; registerOptions?: unknown }[] = [];
 const uri = (...parts: string[]) => pathToFileURL(join(tmp, ...parts)).href;
 
 /** The first publication for `u` after `from` (an index into `published`) that satisfies `ok`. */
@@ -109,11 +110,15 @@ beforeAll(async () => {
   });
   conn.onNotification('window/showMessage', () => {});
   conn.onNotification('window/logMessage', () => {});
+  conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   conn.listen();
   const init = await conn.sendRequest<{ capabilities: Record<string, unknown>; serverInfo: { name: string } }>('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(tmp).href,
-    capabilities: {},
+    capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
   });
   expect(init.serverInfo.name).toBe('mapsafe');
   expect(init.capabilities).toMatchObject({ codeActionProvider: { codeActionKinds: ['quickfix'] } });
@@ -200,6 +205,41 @@ describe('mapsafe lsp over stdio', () => {
     void conn.sendNotification('workspace/didChangeConfiguration', { settings: { mapsafe: {} } });
     await diagnosticsFor(uri('cast', 'cast.go'), from);
     await diagnosticsFor(uri('web', 'a.go'), from);
+  });
+
+  it('watches the package files and .mapsafe.json on disk, and re-analyses when they change', async () => {
+    for (let i = 0; i < 100 && registrations.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(registrations).toEqual([
+      { id: expect.any(String), method: 'workspace/didChangeWatchedFiles', registerOptions: { watchers: [{ globPattern: '**/*.go' }, { globPattern: '**/.mapsafe.json' }] } },
+    ]);
+    const changed = (u: string) => void conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: u, type: 2 }] });
+    try {
+      // b.go no longer registers the handler: the write in the buffer of a.go is no longer racy.
+      writeFileSync(join(tmp, 'web', 'b.go'), b.replace(/\thttp\.HandleFunc.*\n/, ''));
+      const from = published.length;
+      changed(uri('web', 'b.go'));
+      expect(await diagnosticsFor(uri('web', 'a.go'), from)).toEqual([]);
+    } finally {
+      writeFileSync(join(tmp, 'web', 'b.go'), b);
+    }
+    const from = published.length;
+    changed(uri('web', 'b.go'));
+    expect((await diagnosticsFor(uri('web', 'a.go'), from)).map((d) => d.code)).toEqual(['unguarded-map-write']);
+  });
+
+  it('keeps the diagnostics shown while the buffer does not parse', async () => {
+    const from = published.length;
+    void conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('web', 'a.go'), version: 4 },
+      contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'func (\n' }],
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(published.slice(from).filter((p) => p.uri === uri('web', 'a.go'))).toEqual([]);
+    void conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('web', 'a.go'), version: 5 },
+      contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }, text: '' }],
+    });
+    expect((await diagnosticsFor(uri('web', 'a.go'), from)).map((d) => d.code)).toEqual(['unguarded-map-write']);
   });
 
   it('reads .mapsafe.json for every scan', async () => {

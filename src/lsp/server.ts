@@ -3,20 +3,26 @@
 // last change; each scan covers the file's whole package: the editor's unsaved buffers of
 // that directory together with the other files on disk. Fixes are offered as quickfix code
 // actions. One scan runs at a time; a directory changed again while queued is scanned once.
+// When the client can watch files, changes on disk to the package's other .go files and to
+// .mapsafe.json re-analyse the open documents they affect. While a buffer does not parse
+// (mid-edit), its last diagnostics stay rather than vanish.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
   type Connection,
+  type DidChangeWatchedFilesParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { configFileName } from '../config.js';
 import { discover } from '../discover.js';
 import { scanFiles } from '../scan.js';
 import { toolName, version } from '../version.js';
@@ -53,8 +59,10 @@ export class MapsafeServer {
   private readonly shownProblems = new Set<string>();
 
   constructor(private readonly connection: Connection) {
+    let watchFiles = false;
     connection.onInitialize((params) => {
       this.editor = editorSettings(params.initializationOptions);
+      watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -63,6 +71,13 @@ export class MapsafeServer {
         serverInfo: { name: toolName, version },
       };
     });
+    connection.onInitialized(() => {
+      if (!watchFiles) return;
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.go' }, { globPattern: `**/${configFileName}` }],
+      });
+    });
+    connection.onDidChangeWatchedFiles((params) => this.filesChanged(params));
     connection.onDidChangeConfiguration((params) => {
       this.editor = editorSettings(params.settings);
       for (const dir of this.openDirectories()) this.schedule(dir, 0);
@@ -86,6 +101,20 @@ export class MapsafeServer {
       if (file) dirs.add(dirname(file));
     }
     return dirs;
+  }
+
+  /** Files changed on disk: the package's other files, or a configuration file. */
+  private filesChanged(params: DidChangeWatchedFilesParams): void {
+    const open = this.openDirectories();
+    for (const change of params.changes) {
+      if (change.uri.endsWith(`/${configFileName}`)) {
+        for (const dir of open) this.schedule(dir, changeDelayMs);
+        continue;
+      }
+      if (this.documents.get(change.uri)) continue; // the editor's buffer is what counts
+      const file = goFilePath(change.uri);
+      if (file && open.has(dirname(file))) this.schedule(dirname(file), changeDelayMs);
+    }
   }
 
   private scheduleFor(uri: string, delay: number): void {
@@ -137,6 +166,7 @@ export class MapsafeServer {
     const reportOnly = new Set([...open.keys()].filter((f) => !settings.excluded(f)));
     const result = await scanFiles(files, { rules: settings.rules, reportOnly, overlays });
     for (const n of result.notifications) this.connection.console.log(`${toolName}: ${n.file}: ${n.message}`);
+    const unparsed = new Set(result.notifications.filter((n) => n.kind === 'parse-error').map((n) => n.file));
 
     const texts = new Map<string, string | undefined>(overlays);
     const source = (f: string) => {
@@ -148,6 +178,8 @@ export class MapsafeServer {
     for (const [file, doc] of open) {
       // A newer edit is already scheduled: its scan publishes.
       if (this.documents.get(doc.uri)?.version !== versions.get(file)) continue;
+      // Mid-edit syntax errors: keep what was shown (gopls reports the syntax error itself).
+      if (unparsed.has(file) && this.published.has(doc.uri)) continue;
       const mine = diagnostics.filter((d) => d.location.file === file).map((d) => convert(d, source, uriOf));
       this.published.set(doc.uri, mine);
       await this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: mine.map((c) => c.diagnostic) });
