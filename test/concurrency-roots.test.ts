@@ -310,4 +310,54 @@ func (w *Worker) Add(j string) { w.jobs <- j }
 `);
     expect(f).toEqual([]);
   });
+
+  it('infers a guard from the mutex of an enclosing struct', async () => {
+    const f = await findings(`package p
+
+import "sync"
+
+type child struct{ m map[string]int }
+
+type S struct {
+	mu sync.Mutex
+	c  child
+}
+
+func (s *S) Put(k string) { s.mu.Lock(); defer s.mu.Unlock(); s.c.m[k] = 1 }
+
+func (s *S) Get(k string) int { s.mu.Lock(); defer s.mu.Unlock(); return s.c.m[k] }
+
+func (s *S) Drop(k string) { delete(s.c.m, k) }
+`);
+    expect(f).toEqual(['16:write']);
+  });
+
+  it('honours a doc comment that says the lock must be held, and values fresh from a constructor', async () => {
+    const f = await findings(`package p
+
+import "sync"
+
+type row struct {
+	mu  sync.Mutex
+	fam map[string]int
+}
+
+func newRow() *row { return &row{fam: map[string]int{}} }
+
+func (r *row) Set(k string) { r.mu.Lock(); defer r.mu.Unlock(); r.fam[k] = 1 }
+
+func (r *row) Get(k string) int { r.mu.Lock(); defer r.mu.Unlock(); return r.fam[k] }
+
+// copy returns a copy of the row.
+// r.mu should be held.
+func (r *row) copy() *row {
+	nr := newRow()
+	for k, v := range r.fam {
+		nr.fam[k] = v
+	}
+	return nr
+}
+`);
+    expect(f).toEqual([]);
+  });
 });

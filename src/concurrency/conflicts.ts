@@ -66,6 +66,8 @@ function findConflicts(prog: Program): Conflicts {
   const out: Conflicts = { program: prog, hb, accesses: [], findings: [] };
   if (prog.fns.size === 0) return out;
   const handovers = collectHandovers(prog, hb);
+  // A function that starts goroutines may publish what it builds: its accesses are not construction.
+  const spawners = new Set(prog.roots.map((r) => r.spawner?.host).filter((h): h is FnInfo => !!h));
   const byLoc = new Map<string, Access[]>();
   for (const fn of prog.fns.values()) {
     if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
@@ -78,7 +80,7 @@ function findConflicts(prog: Program): Conflicts {
       const a: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
-        construction: isConstruction(prog, rec.map, loc), deferred: rec.deferred, beforeHandover: false,
+        construction: !spawners.has(fn.host) && isConstruction(prog, rec.map, loc), deferred: rec.deferred, beforeHandover: false,
       };
       const h = handovers.get(ownLocal(prog, rec.map) ?? '');
       if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
@@ -187,8 +189,14 @@ function inferGuard(loc: string, accesses: Access[], declared: string | null): G
   let best: Guard | null = null;
   let bestN = 0;
   // A guard belongs with its map: a mutex of the same struct type, or a package-level mutex for a package-level map.
+  // Or a mutex of an enclosing object: `s.mu` held while writing `s.child.m`.
   const owner = baseField(loc)?.type;
-  const belongs = (id: string) => (owner ? id.startsWith(`field:${owner}.`) : loc.startsWith('var:') && id.startsWith('var:'));
+  const enclosing = (id: string) => accesses.some((a) => {
+    const h = a.locks.get(id);
+    const base = h?.node ? unparen(h.node).text.replace(/\.[^.]*$/, '') : '';
+    return !!base && base !== unparen(h!.node!).text && a.name.startsWith(`${base}.`);
+  });
+  const belongs = (id: string) => (owner ? id.startsWith(`field:${owner}.`) || enclosing(id) : loc.startsWith('var:') && id.startsWith('var:'));
   for (const [id, c] of counts) {
     if (!belongs(id)) continue;
     const ok = c.n * 2 > accesses.length || id === declared;
@@ -208,12 +216,25 @@ function isConstruction(prog: Program, map: Node, loc: string): boolean {
   }
   if (e.type !== T.identifier) return false;
   const d = prog.oracle.resolver.resolve(e);
-  if (d?.kind !== 'var' || !d.value) return false;
-  let v = unparen(d.value);
+  if (d?.kind !== 'var' || !d.value || d.tupleIndex !== undefined) return false;
+  return isFresh(prog, d.value, 0);
+}
+
+/** `&T{...}`, `T{...}`, `new(T)`, or a call of a same-package constructor that returns one. */
+function isFresh(prog: Program, value: Node, depth: number): boolean {
+  let v = unparen(value);
   if (v.type === T.unaryExpr) v = unparen(field(v, 'operand') ?? v);
   if (v.type === T.compositeLit) return true;
-  if (v.type === T.callExpr) { const f = field(v, 'function'); return f?.type === T.identifier && f.text === 'new'; }
-  return false;
+  if (v.type !== T.callExpr || depth > 3) return false;
+  const f = field(v, 'function');
+  if (f?.type === T.identifier && f.text === 'new') return true;
+  const ret = prog.calls.returnedExpr(v);
+  if (!ret) return false;
+  if (isFresh(prog, ret, depth + 1)) return true;
+  // `x := &T{...}; ...; return x`
+  if (ret.type !== T.identifier) return false;
+  const d = prog.oracle.resolver.resolve(ret);
+  return d?.kind === 'var' && !!d.value && d.tupleIndex === undefined && isFresh(prog, d.value, depth + 1);
 }
 
 /** `ch <- m` of a local map: m becomes the channel's element; the send point, when each send hands over a fresh map. */

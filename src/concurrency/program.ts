@@ -271,7 +271,9 @@ function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): 
     return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
   };
   const ordered = [...prog.fns.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
-  for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : EMPTY_LOCKSET);
+  const declared = new Map<FnInfo, Lockset>();
+  for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
+  for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : declared.get(f) ?? EMPTY_LOCKSET);
   for (let round = 0; round < 12; round++) {
     let changed = false;
     for (const f of ordered) {
@@ -294,7 +296,8 @@ function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): 
           acc = acc ? intersect(acc, l) : l;
         }
         if (!acc) continue;
-        next = acc;
+        const d = declared.get(f);
+        next = d ? new Map([...acc, ...d]) : acc;
       }
       const prev = top.get(f);
       if (next && (!prev || !sameLockset(prev, next))) { top.set(f, next); changed = true; }
@@ -362,4 +365,30 @@ function shareTwinCalls(prog: Program): void {
     }
     info.invocations.push(...twin.invocations);
   }
+}
+
+/**
+ * A method whose doc comment says that one of its receiver's mutexes must be held
+ * ("r.mu should be held", "called with mu locked") is analysed with that lock held:
+ * the comment states its callers' duty.
+ */
+function declaredHeld(prog: Program, f: FnInfo): Lockset | null {
+  if (f.node.type !== T.methodDecl) return null;
+  const recv = receiverBase(f.node);
+  if (!recv) return null;
+  const doc: string[] = [];
+  for (let c = f.node.previousSibling; c && c.type === T.comment; c = c.previousSibling) doc.push(c.text);
+  const text = doc.join('\n');
+  if (!/\b(held|holds|holding|locked)\b/i.test(text)) return null;
+  const info = prog.oracle.pkg.types.get(recv.name);
+  if (!info) return null;
+  const u = prog.oracle.underlying(prog.oracle.typeFromNode(info.typeNode));
+  if (u.kind !== 'struct') return null;
+  const recvName = recv.param ? field(recv.param, 'name')?.text ?? '' : '';
+  const out = new Map<string, { mode: 'w'; name: string }>();
+  for (const fl of u.fields) {
+    if (!prog.ids.isMutexType(fl.type) || !new RegExp(`\\b${fl.name}\\b`).test(text)) continue;
+    out.set(`field:${recv.name}.${fl.name}`, { mode: 'w', name: recvName ? `${recvName}.${fl.name}` : fl.name });
+  }
+  return out.size ? out : null;
 }
