@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Location } from '../src/diagnostic.js';
 import { renderCheckstyle, xmlAttribute } from '../src/report/checkstyle.js';
@@ -53,5 +57,20 @@ describe('checkstyle reporter', () => {
     expect(out).toContain('<file name="a&amp;b &lt;c&gt;.go">');
     expect(out).toContain('message="map m[&quot;&lt;k&gt;&quot;] &amp; &quot;v&quot;"');
     expect(out).not.toMatch(/<[^?/a-z]/);
+  });
+});
+
+describe('mapsafe --format checkstyle', () => {
+  it('writes the report for a scan, exit code 1 on findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mapsafe-checkstyle-'));
+    try {
+      writeFileSync(join(dir, 'a.go'), 'package a\n\nimport "unsafe"\n\nfunc N(m map[string]int) int {\n\treturn *(*int)(*(*unsafe.Pointer)(unsafe.Pointer(&m)))\n}\n');
+      const bin = join(import.meta.dirname, '..', 'bin', 'mapsafe.js');
+      const r = spawnSync(process.execPath, [bin, '--format', 'checkstyle', '--no-cache', '.'], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<checkstyle version="4\.3">\n  <file name="a\.go">\n    <error line="6" column="18" severity="error" message="map m is reinterpreted [^"]*" source="mapsafe\.unsafe-map-cast"\/>\n  <\/file>\n<\/checkstyle>\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
