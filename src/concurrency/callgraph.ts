@@ -24,10 +24,10 @@ export class CallResolver {
    * Names that no package function, method or function variable has are skipped
    * without resolving them (most calls go to other packages).
    */
-  target(expr: Node): Node | null {
+  target(expr: Node, full = false): Node | null {
     const e = unparen(expr);
     if (e.type === T.funcLit) return e;
-    if (e.type === T.identifier && !this.pkg.funcs.has(e.text) && !this.names().vars.has(e.text)) return null;
+    if (!full && e.type === T.identifier && !this.pkg.funcs.has(e.text) && !this.names().vars.has(e.text)) return null;
     if (e.type === T.selectorExpr && !this.names().methods.has(field(e, 'field')?.text ?? '')) return null;
     if (e.type === T.identifier) {
       const d = this.oracle.resolver.resolve(e);
@@ -36,7 +36,7 @@ export class CallResolver {
       if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
         const v = unparen(d.value);
         if (v.type === T.funcLit) return v;
-        if (v.type === T.selectorExpr || v.type === T.identifier) return v.id === e.id ? null : this.target(v);
+        if (v.type === T.selectorExpr || v.type === T.identifier) return v.id === e.id ? null : this.target(v, full);
       }
       if (d.kind === 'var' && !d.value && d.node) return this.assignedLiteral(d);
       return null;
@@ -53,22 +53,16 @@ export class CallResolver {
 
   private nameSets: { vars: Set<string>; methods: Set<string> } | null = null;
 
-  /** Names of methods, and of variables that may hold a same-package function (assigned a literal or a function value). */
+  /**
+   * Names of methods, and of variables assigned a function literal. (Variables holding
+   * a function value, `f := s.run`, are resolved only at go and defer statements.)
+   */
   private names(): { vars: Set<string>; methods: Set<string> } {
     if (this.nameSets) return this.nameSets;
     const methods = new Set<string>();
     for (const m of this.pkg.methods.values()) for (const name of m.keys()) methods.add(name);
     const vars = new Set<string>();
-    for (const file of this.pkg.files) {
-      for (const lit of descendantsOf(file.root, [T.funcLit])) addAssignedNames(lit, vars);
-      for (const a of descendantsOf(file.root, [T.shortVarDecl, T.assignment, T.varSpec])) {
-        const right = listItems(field(a, 'right') ?? field(a, 'value'));
-        if (right.some((r) => { const u = unparen(r); return (u.type === T.identifier && this.pkg.funcs.has(u.text)) || (u.type === T.selectorExpr && methods.has(field(u, 'field')?.text ?? '')); })) {
-          for (const l of listItems(field(a, 'left'))) vars.add(l.text);
-          for (const n of fields(a, 'name')) vars.add(n.text);
-        }
-      }
-    }
+    for (const file of this.pkg.files) for (const lit of descendantsOf(file.root, [T.funcLit])) addAssignedNames(lit, vars);
     this.nameSets = { vars, methods };
     return this.nameSets;
   }

@@ -11,7 +11,7 @@ export interface WalkEnv {
   oracle: TypeOracle;
   ids: Identities;
   /** The same-package function (declaration or literal) a function-valued expression denotes. */
-  target(fnExpr: Node): Node | null;
+  target(fnExpr: Node, full?: boolean): Node | null;
   /** Lock effect of calling a same-package function (null when unknown or in progress). */
   effect(fn: Node): LockState | null;
 }

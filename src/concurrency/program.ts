@@ -106,7 +106,7 @@ function buildProgram(oracle: TypeOracle): Program {
     facts.set(k, f);
     return f;
   };
-  const env = { oracle, ids, target: (e: Node) => calls.target(e), effect: (fn: Node) => factsOf(fn)?.exit ?? null };
+  const env = { oracle, ids, target: (e: Node, full?: boolean) => calls.target(e, full), effect: (fn: Node) => factsOf(fn)?.exit ?? null };
   // Walk only the functions that can matter: those that start goroutines, take locks or
   // serve HTTP, methods of types that hold a mutex, and everything they call or contain.
   const lockTypes = lockHoldingTypes(oracle, ids);

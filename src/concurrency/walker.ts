@@ -139,7 +139,7 @@ class Walker {
     for (const a of callArgs(call)) this.region(a, s);
     const f = fnExpr ? unparen(fnExpr) : null;
     if (f && f.type !== T.funcLit) this.region(f, s); // receiver of a method value is evaluated here
-    const target = f ? this.env.target(f) : null;
+    const target = f ? this.env.target(f, true) : null;
     this.f.gos.push({ ...this.point(s, n), stmt: n, call, target });
     if (f?.type === T.funcLit) this.f.lits.push({ ...this.point(s, n), lit: f, how: 'go', call, deferIndex: -1 });
     return s;
@@ -170,7 +170,7 @@ class Walker {
       return s;
     }
     this.region(f, s);
-    const target = this.env.target(f);
+    const target = this.env.target(f, true);
     if (target) this.f.defers.push({ index, kind: 'fn', fn: target, call });
     return s;
   }
