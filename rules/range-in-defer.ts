@@ -18,7 +18,7 @@ export const rangeInDefer: Rule = {
       if (a.kind !== 'iterate' || !a.deferred) continue;
       const g = f.guard?.name;
       const race = raceText(ctx, f, 'it');
-      const why = race ? `; ${race}` : f.guard ? ` (${g} guards it at ${lineOf(ctx, f.guard.example.map)})` : '';
+      const why = race ? `; ${race}` : f.guard ? ` (other accesses hold it: ${lineOf(ctx, f.guard.example.map)})` : '';
       const fix = g ? `register it after ${g}.Lock(); defer ${g}.Unlock(), take ${g} inside it` : 'take the lock inside it';
       ctx.report({
         node: a.map,

@@ -46,10 +46,10 @@ export function raceText(ctx: RuleContext, f: Finding, subject = ''): string | n
   return inRoot ? `in ${where} ${s}races with ${other}` : `${s}races with ${other} in ${where}`;
 }
 
-/** Which guard the access lacks: `without holding c.mu (it guards c.items at a.go:4)`. */
+/** Which guard the access lacks: `without holding c.mu (other accesses hold it: a.go:4)`. */
 export function guardText(ctx: RuleContext, f: Finding): string | null {
   if (!f.guard) return null;
-  return `without holding ${f.guard.name} (it guards ${f.guard.example.name} at ${lineOf(ctx, f.guard.example.map)})`;
+  return `without holding ${f.guard.name} (other accesses hold it: ${lineOf(ctx, f.guard.example.map)})`;
 }
 
 /** The evidence part of a message: with whom the access races, or which guard it lacks. */
