@@ -17,6 +17,7 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../src/diagnostic.js';
 import { convert, rangesTouch, ruleDocUrl } from '../src/lsp/convert.js';
 import { editorSettings } from '../src/lsp/settings.js';
@@ -154,13 +155,39 @@ describe('mapsafe lsp over stdio', () => {
     ]);
   });
 
-  it('answers code action requests on the diagnostic (no fix from this rule: none offered)', async () => {
+  it('offers the fixes of a diagnostic as quickfix code actions whose workspace edits remove the finding', async () => {
+    // A package of its own, so that applying the fix leaves the other tests' documents alone.
+    mkdirSync(join(tmp, 'fix'));
+    writeFileSync(join(tmp, 'fix', 'a.go'), racyA);
+    writeFileSync(join(tmp, 'fix', 'b.go'), b);
+    const u = uri('fix', 'a.go');
+    let from = published.length;
+    open(u, racyA);
+    const [d] = await diagnosticsFor(u, from);
     const actions = await conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: uri('web', 'a.go') },
-      range: { start: { line: 7, character: 3 }, end: { line: 7, character: 3 } },
+      textDocument: { uri: u },
+      range: { start: d!.range.start, end: d!.range.start },
+      context: { diagnostics: [d], only: ['quickfix'] },
+    });
+    for (const a of actions) {
+      expect(a.kind).toBe('quickfix');
+      expect(a.diagnostics).toEqual([d]);
+      expect(Object.keys(a.edit!.changes!)).toEqual([u]);
+    }
+    const none = await conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: u },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
       context: { diagnostics: [] },
     });
-    expect(actions).toEqual([]);
+    expect(none).toEqual([]);
+    const fix = actions[0];
+    if (fix) {
+      const fixed = TextDocument.applyEdits(TextDocument.create(u, 'go', 1, racyA), fix.edit!.changes![u]!);
+      from = published.length;
+      void conn.sendNotification('textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: fixed }] });
+      expect(await diagnosticsFor(u, from)).toEqual([]);
+    }
+    void conn.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
   });
 
   it('re-analyses 300 ms after a change, on the changed text', async () => {
@@ -240,6 +267,14 @@ describe('mapsafe lsp over stdio', () => {
       contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 9, character: 0 } }, text: '' }],
     });
     expect((await diagnosticsFor(uri('web', 'a.go'), from)).map((d) => d.code)).toEqual(['unguarded-map-write']);
+  });
+
+  it('analyses a new file that exists only in the editor', async () => {
+    const from = published.length;
+    open(uri('cast', 'unsaved.go'), cast.replace('func Count', 'func Count2'));
+    expect((await diagnosticsFor(uri('cast', 'unsaved.go'), from)).map((d) => [d.code, d.range.start.line])).toEqual([['unsafe-map-cast', 5]]);
+    void conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('cast', 'unsaved.go') } });
+    expect(await diagnosticsFor(uri('cast', 'unsaved.go'), from, (d) => d.length === 0)).toEqual([]);
   });
 
   it('reads .mapsafe.json for every scan', async () => {
