@@ -1,8 +1,16 @@
 // Analysis of one directory's files on the current thread: parse, group by package
 // clause, build each package, run the rules. Used in-process and by scan workers.
 // Trees are deleted as soon as the directory is done.
+//
+// Bad input never stops the scan: each file gets at most one notification, and
+//   - a file without a package clause, or whose syntax nests deeper than MAX_SYNTAX_DEPTH,
+//     is skipped;
+//   - a file with syntax errors is analysed, but findings that touch (primary, related or
+//     flow location) a top-level declaration containing an error are dropped: the
+//     analysis cannot trust what it saw there;
+//   - invalid UTF-8 (decoded as U+FFFD by the reader) is noted and the text analysed.
 import type { Node } from 'web-tree-sitter';
-import type { Diagnostic, Notification } from './diagnostic.js';
+import type { Diagnostic, Notification, Position } from './diagnostic.js';
 import { runRules } from './engine.js';
 import { buildPackage, cgoInfo, fileImports } from './package.js';
 import type { Package, SourceFile } from './package.js';
@@ -10,7 +18,12 @@ import { getParser } from './parser.js';
 import type { Rule } from './rule.js';
 import { T, field, namedChildrenNoComments } from './syntax.js';
 
-export interface LoadedText { path: string; text: string }
+export interface LoadedText {
+  path: string;
+  text: string;
+  /** 0-based line of the first byte sequence that was not valid UTF-8 (decoded as U+FFFD). */
+  invalidUtf8Line?: number;
+}
 
 export interface DirectoryResult {
   diagnostics: Diagnostic[];
@@ -19,38 +32,66 @@ export interface DirectoryResult {
   packages: number;
 }
 
+/**
+ * The deepest syntax tree analysed. Shared analyses and rules recurse over the tree (the
+ * statement walker of src/concurrency/walker.ts, type expressions in src/types.ts, ...);
+ * measured on Node 20's default main-thread stack they overflow between 2,000 and 4,000
+ * levels, so this bound keeps every recursion of the pipeline well inside the stack.
+ */
+export const MAX_SYNTAX_DEPTH = 1000;
+
+/** Byte ranges of one file's top-level declarations that contain syntax errors. */
+type Untrusted = Map<string, Array<[number, number]>>;
+
 /** Files of one directory: parse, group by package clause, analyse each package. */
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
+  const untrusted: Untrusted = new Map();
   try {
-    for (const { path: p, text } of texts) {
+    for (const loaded of texts) {
+      const { path: p, text } = loaded;
+      // One notification per file: its problems joined, positioned at the first.
+      const problems: Array<{ message: string; position?: Position }> = [];
+      if (loaded.invalidUtf8Line !== undefined) {
+        problems.push({ message: 'invalid UTF-8 (read as U+FFFD)', position: { line: loaded.invalidUtf8Line, column: 0 } });
+      }
+      const note = (kind: Notification['kind'], last?: { message: string; position?: Position }) => {
+        if (last) problems.push(last);
+        if (problems.length === 0) return;
+        const position = problems.find((x) => x.position)?.position;
+        result.notifications.push({ kind, file: p, message: problems.map((x) => x.message).join('; '), ...(position ? { position } : {}) });
+      };
       const tree = parser.parse(text);
       if (!tree) {
-        result.notifications.push({ kind: 'parse-error', file: p, message: 'cannot parse file' });
+        note('parse-error', { message: 'cannot parse file; file skipped' });
         continue;
       }
       const root = tree.rootNode;
+      if (deeperThan(root, MAX_SYNTAX_DEPTH)) {
+        tree.delete();
+        note('skipped', { message: `syntax nested more than ${MAX_SYNTAX_DEPTH} levels deep; file skipped` });
+        continue;
+      }
       const clause = namedChildrenNoComments(root).find((c) => c.type === T.packageClause);
       const nameNode = clause ? namedChildrenNoComments(clause)[0] : undefined;
-      if (!clause || !nameNode) {
+      if (!clause || !nameNode || nameNode.hasError || nameNode.isMissing) {
         tree.delete();
-        result.notifications.push({ kind: 'parse-error', file: p, message: 'not a Go source file: no package clause' });
+        note('parse-error', { message: 'not a Go source file: no package clause; file skipped' });
         continue;
       }
       if (root.hasError && !tolerableErrors(root, text)) {
         const at = firstError(root);
-        tree.delete();
-        result.notifications.push({
-          kind: 'parse-error',
-          file: p,
-          message: `syntax error${at ? ` at ${at.row + 1}:${at.column + 1}` : ''}; file skipped`,
+        const bad = namedChildrenNoComments(root).filter((c) => c.type === T.error || c.hasError || c.isMissing);
+        untrusted.set(p, bad.map((c) => [c.startIndex, c.endIndex]));
+        problems.push({
+          message: `syntax error${at ? ` at ${at.row + 1}:${at.column + 1}` : ''}; findings in declarations with errors are not reported`,
           ...(at ? { position: { line: at.row, column: at.column } } : {}),
         });
-        continue;
       }
+      note('parse-error');
       const imports = fileImports(root);
       const sf: SourceFile = {
         path: p,
@@ -75,7 +116,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       files.forEach((f, i) => (f.index = i));
       const pkg: Package = buildPackage(dir, name, files, goVersion);
       const r = runRules(pkg, rules);
-      result.diagnostics.push(...r.diagnostics);
+      result.diagnostics.push(...(untrusted.size > 0 ? r.diagnostics.filter((d) => trusted(d, untrusted)) : r.diagnostics));
       result.notifications.push(...r.notifications);
       result.files += files.length;
       result.packages++;
@@ -84,6 +125,42 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
     for (const f of allFiles) f.tree.delete();
   }
   return result;
+}
+
+/** No location of the diagnostic lies in a declaration containing a syntax error. */
+function trusted(d: Diagnostic, untrusted: Untrusted): boolean {
+  for (const loc of [d.location, ...d.related, ...(d.flow ?? [])]) {
+    const bad = untrusted.get(loc.file);
+    if (bad?.some(([s, e]) => loc.range.startIndex < e && loc.range.endIndex > s)) return false;
+    if (bad && loc.range.startIndex === loc.range.endIndex && bad.some(([s, e]) => loc.range.startIndex >= s && loc.range.startIndex <= e)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the tree is more than `max` levels deep, without visiting every node from
+ * JavaScript (each step crosses into wasm): a node spanning n UTF-16 units has fewer than
+ * n + SLACK levels below it (every level but a few single-child wrappers adds a token),
+ * so subtrees too small to reach the bound are stepped over. The walk is iterative.
+ */
+export function deeperThan(root: Node, max: number): boolean {
+  const SLACK = 64;
+  const cursor = root.walk();
+  try {
+    let depth = 0;
+    for (;;) {
+      if (depth > max) return true;
+      const small = cursor.endIndex - cursor.startIndex + SLACK < max - depth;
+      if (!small && cursor.gotoFirstChild()) { depth++; continue; }
+      while (!cursor.gotoNextSibling()) {
+        if (depth === 0 || !cursor.gotoParent()) return false;
+        depth--;
+      }
+      if (depth === 0) return false;
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 function firstError(root: Node): { row: number; column: number } | null {
@@ -109,7 +186,7 @@ function firstError(root: Node): { row: number; column: number } | null {
  * its own `new` or `make` gets ERROR nodes. Such files are valid: analyse them anyway.
  */
 function tolerableErrors(root: Node, text: string): boolean {
-  if (!/\b(?:func|var|const)\s+(?:\([^)]*\)\s*)?(?:new|make)\b|\b(?:new|make)\s*:?=/.test(text)) return false;
+  if (!/\b(?:func|var|const)\s+(?:\([^)\n]{0,256}\)\s*)?(?:new|make)\b|\b(?:new|make)\s*:?=/.test(text)) return false;
   for (const top of namedChildrenNoComments(root)) {
     if (top.type === T.error) return false;
     if (top.type === T.funcDecl && field(top, 'name')?.text === undefined) return false;

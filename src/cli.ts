@@ -3,16 +3,16 @@
 // Exit codes: 0 no findings, 1 findings, 2 usage error or a failure that stopped the run.
 // Every error is one line on stderr starting with "mapsafe: "; never a stack trace
 // (set MAPSAFE_DEBUG=1 to see one for an internal error).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { allRules } from '../rules/index.js';
 import { discover } from './discover.js';
-import { displayPath } from './report/common.js';
+import { displayPath, sortedNotifications } from './report/common.js';
 import { formatNotification, formats, render, type Format } from './report/index.js';
 import type { Rule } from './rule.js';
 import { readRuleDoc } from './ruledoc.js';
-import { scanFiles } from './scan.js';
+import { DEFAULT_MAX_FILE_SIZE, scanFiles } from './scan.js';
 import { BaselineError, compareWithBaseline, readBaseline } from './baseline.js';
 import { ConfigError, excluder, findConfig, readConfig, type LoadedConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -66,6 +66,7 @@ interface Flags {
   cache: boolean;
   cacheDir?: string;
   shard?: { index: number; count: number };
+  maxFileSize?: number;
   progress?: boolean;
 }
 
@@ -119,6 +120,7 @@ function program(io: Io): Command {
     .option('--cache-dir <dir>', 'result cache directory (default: $XDG_CACHE_HOME/mapsafe or ~/.cache/mapsafe)')
     .option('--shard <k/n>', 'analyse only the k-th of n deterministic shares of the packages (for CI matrices)', shardSpec)
     .option('--progress', 'show a progress line on stderr even when it is not a terminal')
+    .option('--max-file-size <bytes>', `skip files larger than this, with a notification (default: ${DEFAULT_MAX_FILE_SIZE})`, positiveInt)
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
     .addHelpText('after', '\nExit codes: 0 no findings, 1 findings, 2 usage error or failure.')
@@ -160,8 +162,11 @@ function explain(id: string): string {
   }
 }
 
-function readSourceOrUndefined(file: string): string | undefined {
+function readSourceOrUndefined(file: string, maxBytes = DEFAULT_MAX_FILE_SIZE): string | undefined {
   try {
+    // Only regular files within the size limit: reading a FIFO would block.
+    const info = statSync(file);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
     return readFileSync(file, 'utf8');
   } catch {
     return undefined;
@@ -192,8 +197,10 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
     ...(flags.shard ? { shard: flags.shard } : {}),
     cache: flags.cache ? new ResultCache(flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir()) : null,
     onProgress: progress.update,
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
   });
   progress.clear();
+  if (found.skipped.length > 0) result.notifications = sortedNotifications([...found.skipped, ...result.notifications]);
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
   const post = afterScan(result.diagnostics, found, rules, config, flags, io.cwd);
@@ -263,7 +270,7 @@ function afterScan(
 ) {
   const texts = new Map<string, string | undefined>();
   const source = (f: string) => {
-    if (!texts.has(f)) texts.set(f, readSourceOrUndefined(f));
+    if (!texts.has(f)) texts.set(f, readSourceOrUndefined(f, flags.maxFileSize));
     return texts.get(f);
   };
   const severity = config?.config.severity ?? {};

@@ -9,11 +9,14 @@
 // included), skip `vendor`, `testdata` and directories whose name starts with `.` or `_`
 // unless an argument names them, skip files whose name starts with `.` or `_`, and do not
 // follow symlinked directories (a symlink named *.go is listed as a file; if it cannot be
-// read, the scan reports a read error for it and goes on).
-import { readdir, readFile, stat } from 'node:fs/promises';
+// read, the scan reports a read error for it and goes on). A symlinked file found in a
+// directory is read only if it resolves inside the directory tree being scanned: one that
+// leads out of it is skipped with a notification, so a scan reads only under its arguments.
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { Notification } from './diagnostic.js';
 
 export interface DiscoverOptions {
   cwd: string;
@@ -28,6 +31,8 @@ export interface DiscoverResult {
   reportOnly?: Set<string>;
   /** One line per argument that could not be used ("x: no such file or directory"). */
   errors: string[];
+  /** Files found but not scanned (symlinks that lead out of the scanned tree). */
+  skipped: Notification[];
 }
 
 const RECURSIVE = '/...';
@@ -36,6 +41,7 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
   const files = new Set<string>();
   const reported = new Set<string>();
   const errors: string[] = [];
+  const skipped: Notification[] = [];
   let namedFile = false;
   const ignores = new GitIgnores();
 
@@ -53,9 +59,10 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
       continue;
     }
     if (info.isDirectory()) {
+      const inside = new Tree(path, skipped);
       const found = recursive
-        ? await walk(path, opts, ignores)
-        : await packageFiles(path, opts, await ignores.forDir(path));
+        ? await walk(path, opts, ignores, inside)
+        : await packageFiles(path, opts, await ignores.forDir(path), inside);
       for (const f of found) {
         files.add(f);
         reported.add(f);
@@ -68,17 +75,40 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
       namedFile = true;
       files.add(path);
       reported.add(path);
-      for (const f of await packageFiles(dirname(path), opts, await ignores.forDir(dirname(path)))) files.add(f);
+      const inside = new Tree(dirname(path), skipped);
+      for (const f of await packageFiles(dirname(path), opts, await ignores.forDir(dirname(path)), inside)) files.add(f);
     }
   }
 
-  const result: DiscoverResult = { files: [...files].sort(compareStrings), errors };
+  const result: DiscoverResult = { files: [...files].sort(compareStrings), errors, skipped: dedupe(skipped).filter((n) => !files.has(n.file)) };
   if (namedFile) result.reportOnly = reported;
   return result;
 }
 
 function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function dedupe(ns: Notification[]): Notification[] {
+  const seen = new Set<string>();
+  return ns.filter((n) => !seen.has(n.file) && !!seen.add(n.file)).sort((a, b) => compareStrings(a.file, b.file));
+}
+
+/** The tree an argument names: symlinked files must resolve inside it to be read. */
+class Tree {
+  private real: Promise<string> | undefined;
+  constructor(private readonly root: string, private readonly skipped: Notification[]) {}
+
+  /** Whether the symlink `path` may be listed (broken links are, so that the scan reports them). */
+  async admits(path: string): Promise<boolean> {
+    const target = await realpath(path).catch(() => null);
+    if (target === null) return true;
+    this.real ??= realpath(this.root).catch(() => this.root);
+    const rel = relative(await this.real, target);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return true;
+    this.skipped.push({ kind: 'skipped', file: path, message: `symlink to ${target}, outside the scanned tree: not followed` });
+    return false;
+  }
 }
 
 function isGoFileName(name: string): boolean {
@@ -101,29 +131,35 @@ async function listDir(dir: string): Promise<Dirent[]> {
 }
 
 /** The .go files of one directory (its package), not descending. */
-async function packageFiles(dir: string, opts: DiscoverOptions, scope: IgnoreScope): Promise<string[]> {
+async function packageFiles(dir: string, opts: DiscoverOptions, scope: IgnoreScope, inside: Tree): Promise<string[]> {
   const out: string[] = [];
   for (const e of await listDir(dir)) {
     if (!(e.isFile() || e.isSymbolicLink()) || !isGoFileName(e.name) || skippedFileName(e.name, opts)) continue;
     const path = join(dir, e.name);
-    if (!scope.ignores(path, false)) out.push(path);
+    if (scope.ignores(path, false)) continue;
+    if (e.isSymbolicLink() && !(await inside.admits(path))) continue;
+    out.push(path);
   }
   return out;
 }
 
-async function walk(root: string, opts: DiscoverOptions, ignores: GitIgnores): Promise<string[]> {
+/** Depth-first, in sorted order, with an explicit stack (no recursion, however deep the tree). */
+async function walk(root: string, opts: DiscoverOptions, ignores: GitIgnores, inside: Tree): Promise<string[]> {
   const out: string[] = [];
-  const visit = async (dir: string, scope: IgnoreScope): Promise<void> => {
-    out.push(...(await packageFiles(dir, opts, scope)));
+  const stack: Array<{ dir: string; scope: IgnoreScope }> = [{ dir: root, scope: await ignores.forDir(root) }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { dir, scope } = top;
+    out.push(...(await packageFiles(dir, opts, scope, inside)));
+    const subs: Array<{ dir: string; scope: IgnoreScope }> = [];
     for (const e of await listDir(dir)) {
       // Dirent.isDirectory() is false for symlinks: symlinked directories are not followed.
       if (!e.isDirectory() || skippedDirName(e.name)) continue;
       const sub = join(dir, e.name);
       if (scope.ignores(sub, true)) continue;
-      await visit(sub, await ignores.extend(scope, sub));
+      subs.push({ dir: sub, scope: await ignores.extend(scope, sub) });
     }
-  };
-  await visit(root, await ignores.forDir(root));
+    stack.push(...subs.reverse());
+  }
   return out;
 }
 

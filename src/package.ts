@@ -122,7 +122,10 @@ export function defaultImportName(importPath: string): string {
   let last = parts[parts.length - 1] ?? importPath;
   if (/^v[0-9]+$/.test(last) && parts.length > 1) last = parts[parts.length - 2] ?? last;
   if (last.startsWith('go-')) last = last.slice(3);
-  return last.replace(/[.-].*$/, '');
+  // Cut at the first '.' or '-' (import paths hold no newlines). Not /[.-].*$/: on hostile
+  // text with a newline that regex backtracks quadratically.
+  const cut = last.search(/[.-]/);
+  return cut >= 0 ? last.slice(0, cut) : last;
 }
 
 /** The comments right before `import "C"` (no blank line between them and the import). */

@@ -2,7 +2,9 @@
 // packages no rule can fire on (a cheap text test before parsing), reuse cached
 // results, analyse the rest on worker threads (or in-process for small runs), and
 // return sorted diagnostics with the notifications for files that could not be used.
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
@@ -31,6 +33,8 @@ export interface ScanOptions {
   skipByTriggers?: boolean;
   /** Analyse in-process when the files to analyse total fewer UTF-16 units (default 2,000,000). */
   workerThreshold?: number;
+  /** Files larger than this many bytes are skipped with a notification (default 5 MiB). */
+  maxFileSize?: number;
   /** Called after each directory with the running totals. */
   onProgress?: (p: ScanProgress) => void;
 }
@@ -44,6 +48,9 @@ export interface ScanResult {
   files: number;
   packages: number;
 }
+
+/** Default for `maxFileSize`: wasm memory never shrinks, so peak memory follows the largest file parsed. */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** Below this much work, starting workers costs more than it saves. */
 const SMALL_RUN_BYTES = 2_000_000;
@@ -78,7 +85,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
     const texts: LoadedText[] = [];
     for (const p of byDir.get(dir)!) {
       const overlay = opts.overlays?.get(p);
-      const loaded = overlay !== undefined ? { path: p, text: overlay } : await readSource(p, result.notifications);
+      const loaded = overlay !== undefined ? { path: p, text: overlay } : await readSource(p, result.notifications, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       if (loaded && !isIgnoredBuild(loaded.text)) texts.push(loaded);
     }
     if (texts.length === 0) continue;
@@ -140,20 +147,57 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   return result;
 }
 
-async function readSource(p: string, notifications: Notification[]): Promise<LoadedText | null> {
+/**
+ * Reads one file for analysis, or returns null with one notification: not a regular file
+ * (directories, FIFOs, devices: opened without blocking, never read), over the size limit,
+ * or unreadable (gone since discovery, a symlink loop...). Invalid UTF-8 is decoded as
+ * U+FFFD and its first line recorded, for analyzeDirectory to note.
+ */
+async function readSource(p: string, notifications: Notification[], maxBytes: number): Promise<LoadedText | null> {
   let buf: Buffer;
+  let handle: FileHandle | undefined;
+  const fail = (message: string, kind: Notification['kind'] = 'read-error') => {
+    notifications.push({ kind, file: p, message });
+    return null;
+  };
   try {
-    buf = await readFile(p);
+    handle = await open(p, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await handle.stat();
+    if (info.isDirectory()) return fail('cannot read file: is a directory');
+    if (!info.isFile()) return fail('cannot read file: not a regular file');
+    if (info.size > maxBytes) return fail(`file is ${info.size} bytes, over the limit of ${maxBytes} (--max-file-size); file skipped`, 'skipped');
+    buf = await handle.readFile();
+    if (buf.length > maxBytes) return fail(`file is ${buf.length} bytes, over the limit of ${maxBytes} (--max-file-size); file skipped`, 'skipped');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EISDIR' ? 'is a directory' : code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    notifications.push({ kind: 'read-error', file: p, message: `cannot read file: ${why}` });
-    return null;
+    const why =
+      code === 'EISDIR' ? 'is a directory'
+        : code === 'ENOENT' ? 'no such file (removed during the scan, or a broken symlink)'
+          : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+            : code === 'ELOOP' ? 'too many levels of symbolic links'
+              : code ?? (err instanceof Error ? err.message : String(err));
+    return fail(`cannot read file: ${why}`);
+  } finally {
+    await handle?.close().catch(() => {});
   }
   let text = buf.toString('utf8');
   // A UTF-8 byte order mark becomes a space: same length in UTF-16, so offsets stay right.
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
-  return { path: p, text };
+  const loaded: LoadedText = { path: p, text };
+  if (!isUtf8(buf)) loaded.invalidUtf8Line = firstInvalidUtf8Line(buf);
+  return loaded;
+}
+
+/** 0-based line of the first invalid UTF-8 sequence (lines split at '\n', which UTF-8 never uses inside a sequence). */
+function firstInvalidUtf8Line(buf: Buffer): number {
+  let line = 0;
+  for (let start = 0; start <= buf.length; line++) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    if (!isUtf8(buf.subarray(start, end))) return line;
+    start = end + 1;
+  }
+  return 0;
 }
 
 /** `//go:build ignore` before the package clause. */
