@@ -43,6 +43,9 @@ export function typeString(t: GoType): string {
 }
 
 /** Map typing over one package; memoised per expression. */
+/** Nested typeOf calls allowed (each is a handful of stack frames). */
+const MAX_TYPE_OF_DEPTH = 200;
+
 export class TypeOracle {
   private readonly exprTypes = new Map<string, GoType>();
   private readonly inProgress = new Set<string>();
@@ -229,6 +232,9 @@ export class TypeOracle {
     const cached = this.exprTypes.get(k);
     if (cached) return cached;
     if (this.inProgress.has(k)) return UNKNOWN;
+    // Depth bound: typeOf recurses through initializers (var v2 = v1; var v1 = v0; ...), a
+    // chain as long as the file; past MAX_TYPE_OF_DEPTH the type is unknown (rules stay silent).
+    if (this.inProgress.size >= MAX_TYPE_OF_DEPTH) return UNKNOWN;
     this.inProgress.add(k);
     let t: GoType;
     try {
