@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { programAnalysis } from '../src/concurrency/program.js';
 import type { Program } from '../src/concurrency/program.js';
 import { effective } from '../src/concurrency/lockstate.js';
-import { deferState } from '../src/concurrency/program.js';
+import { deferState } from '../src/concurrency/entries.js';
 import { withPackage } from './pkgutil.js';
 
 /** Lock names (with mode) held at the map access on `line`, one entry per access on that line. */

@@ -1,0 +1,121 @@
+// Locks held on entry to each function: literals inherit the state where they are
+// created (deferred ones the state when they run, after the defers registered later),
+// private helpers the intersection over their call sites, callbacks the locks their
+// helper holds when it calls them, and methods what their doc comment requires.
+import type { Node } from 'web-tree-sitter';
+import { receiverBase } from '../package.js';
+import { T, field } from '../syntax.js';
+import { callArgs } from './accesses.js';
+import type { FnFacts } from './facts.js';
+import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
+import type { LockState, Lockset } from './lockstate.js';
+import type { FnInfo, Program } from './program.js';
+
+/** Lock state when the deferred call at `index` runs: the body's exit, then the defers registered after it (LIFO). */
+export function deferState(f: FnFacts, index: number, effect: (fn: Node) => LockState | null): LockState {
+  let s = f.exitRaw;
+  for (let i = f.defers.length - 1; i > index; i--) {
+    const d = f.defers[i]!;
+    if (d.kind === 'unlock' && d.id) { if (s.held.has(d.id)) s = release(s, d.id); }
+    else if (d.kind === 'fn' && d.fn) { const eff = effect(d.fn); if (eff) s = applyEffect(s, eff); }
+  }
+  return s;
+}
+
+/** Locks held on entry: literals inherit their creation point; private helpers the intersection of their call sites. */
+export function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): void {
+  const top = new Map<FnInfo, Lockset | null>();
+  const isHelper = (f: FnInfo) => {
+    if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
+    const name = field(f.node, 'name')?.text ?? '';
+    return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+  };
+  const ordered = [...prog.fns.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
+  const declared = new Map<FnInfo, Lockset>();
+  for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
+  for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : declared.get(f) ?? EMPTY_LOCKSET);
+  for (let round = 0; round < 12; round++) {
+    let changed = false;
+    for (const f of ordered) {
+      let next: Lockset | null = top.get(f) ?? null;
+      if (f.node.type === T.funcLit) {
+        if (f.rootOf.length > 0 || !f.parent || !f.lit || f.lit.how === 'go') next = EMPTY_LOCKSET;
+        else {
+          const pe = top.get(f.parent);
+          if (pe === null || pe === undefined) continue;
+          const at = f.lit.how === 'defer' ? deferState(f.parent.facts, f.lit.deferIndex, effect) : f.lit.at;
+          next = effective(pe, at);
+          if (f.lit.how === 'arg' && f.lit.call) next = withCallbackLocks(prog, next, f.lit.call, f.node);
+        }
+      } else if (isHelper(f)) {
+        let acc: Lockset | null = null;
+        for (const s of f.sites) {
+          const ce = top.get(s.caller);
+          if (ce === null || ce === undefined) continue;
+          const l = effective(ce, s.at);
+          acc = acc ? intersect(acc, l) : l;
+        }
+        if (!acc) continue;
+        const d = declared.get(f);
+        next = d ? new Map([...acc, ...d]) : acc;
+      }
+      const prev = top.get(f);
+      if (next && (!prev || !sameLockset(prev, next))) { top.set(f, next); changed = true; }
+    }
+    if (!changed) break;
+  }
+  for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}
+
+/**
+ * `withLock(mu, func() {...})`: a literal passed to a same-package function runs
+ * with the locks that function holds wherever it calls that parameter; locks taken
+ * on the function's own Locker parameters are mapped to the caller's arguments.
+ */
+function withCallbackLocks(prog: Program, base: Lockset, call: Node, lit: Node): Lockset {
+  const fnExpr = field(call, 'function');
+  const callee = fnExpr ? prog.calls.target(fnExpr) : null;
+  const info = callee ? prog.info(callee) : undefined;
+  if (!info) return base;
+  const args = callArgs(call);
+  const j = args.findIndex((a) => a.id === lit.id);
+  const at = info.facts.paramCalls.filter((c) => c.index === j);
+  if (j < 0 || at.length === 0) return base;
+  let held: Lockset | null = null;
+  for (const c of at) held = held ? intersect(held, c.at.held) : c.at.held;
+  const out = new Map(base);
+  const prefix = `param:${info.key}:`;
+  for (const [id, h] of held!) {
+    if (!id.startsWith(prefix)) { out.set(id, h); continue; }
+    const arg = args[Number(id.slice(prefix.length))];
+    const l = arg ? prog.ids.lockLoc(arg) : null;
+    if (l) out.set(l.id, { mode: h.mode, name: l.name, node: arg });
+  }
+  return out;
+}
+
+/**
+ * A method whose doc comment says that one of its receiver's mutexes must be held
+ * ("r.mu should be held", "called with mu locked") is analysed with that lock held:
+ * the comment states its callers' duty.
+ */
+function declaredHeld(prog: Program, f: FnInfo): Lockset | null {
+  if (f.node.type !== T.methodDecl) return null;
+  const recv = receiverBase(f.node);
+  if (!recv) return null;
+  const doc: string[] = [];
+  for (let c = f.node.previousSibling; c && c.type === T.comment; c = c.previousSibling) doc.push(c.text);
+  const text = doc.join('\n');
+  if (!/\b(held|holds|holding|locked)\b/i.test(text)) return null;
+  const info = prog.oracle.pkg.types.get(recv.name);
+  if (!info) return null;
+  const u = prog.oracle.underlying(prog.oracle.typeFromNode(info.typeNode));
+  if (u.kind !== 'struct') return null;
+  const recvName = recv.param ? field(recv.param, 'name')?.text ?? '' : '';
+  const out = new Map<string, { mode: 'w'; name: string }>();
+  for (const fl of u.fields) {
+    if (!prog.ids.isMutexType(fl.type) || !new RegExp(`\\b${fl.name}\\b`).test(text)) continue;
+    out.set(`field:${recv.name}.${fl.name}`, { mode: 'w', name: recvName ? `${recvName}.${fl.name}` : fl.name });
+  }
+  return out.size ? out : null;
+}
