@@ -14,7 +14,8 @@ import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.
 import type { ProgramPoint } from './hb.js';
 import { commonExcluding, effective } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
-import { deferState, programAnalysis } from './program.js';
+import { deferState } from './entries.js';
+import { programAnalysis } from './program.js';
 import type { Ctx, FnInfo, Program, Root } from './program.js';
 
 export interface Access {

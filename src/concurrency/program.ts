@@ -283,4 +283,3 @@ function shareTwinCalls(prog: Program): void {
   }
 }
 
-export { deferState };
