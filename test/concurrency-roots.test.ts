@@ -361,3 +361,82 @@ func (r *row) copy() *row {
     expect(f).toEqual([]);
   });
 });
+
+describe('shapes', () => {
+  it('errgroup', async () => {
+    expect(await findings(`package p
+
+import "golang.org/x/sync/errgroup"
+
+func A(xs []int) map[int]int {
+	m := map[int]int{}
+	var g errgroup.Group
+	for _, x := range xs {
+		g.Go(func() error {
+			m[x] = x
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return m
+}
+`)).toEqual(['10:write']);
+  });
+
+  it('syncmap', async () => {
+    expect(await findings(`package p
+
+import "sync"
+
+var cache sync.Map
+
+func A(xs []int) {
+	var wg sync.WaitGroup
+	for _, x := range xs {
+		wg.Add(1)
+		go func() { defer wg.Done(); cache.Store(x, x) }()
+	}
+	wg.Wait()
+}
+`)).toEqual([]);
+  });
+
+  it('handlerfunc', async () => {
+    expect(await findings(`package p
+
+import "net/http"
+
+var hits = map[string]int{}
+
+func count(w http.ResponseWriter, r *http.Request) { hits[r.URL.Path]++ }
+
+func Routes(mux *http.ServeMux) {
+	mux.Handle("/", http.HandlerFunc(count))
+}
+`)).toEqual(['7:write']);
+  });
+
+  it('getter-write', async () => {
+    expect(await findings(`package p
+
+import "sync"
+
+type R struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+func (r *R) Map() map[string]int { r.mu.RLock(); defer r.mu.RUnlock(); return r.m }
+
+func (r *R) Put(k string) { r.mu.Lock(); defer r.mu.Unlock(); r.m[k] = 1 }
+
+func Use(r *R) {
+	m := r.Map()
+	for k := range m {
+		_ = k
+	}
+	m["x"] = 2
+}
+`)).toEqual(['16:iterate', '19:write']);
+  });
+});

@@ -123,8 +123,10 @@ function findConflicts(prog: Program): Conflicts {
     }
     return null;
   };
+  // Code that may run while other goroutines use the map: methods, the package's exported
+  // API (its users may call it from any goroutine), goroutines, and the flow while one runs.
   const inConcurrentCode = (a: Access) =>
-    a.fn.host.node.type === T.methodDecl || [...a.fn.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
+    a.fn.host.node.type === T.methodDecl || isExportedApi(a.fn.host.node) || [...a.fn.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
 
   for (const [loc, list] of byLoc) {
     const live = list.filter((a) => !a.construction);
@@ -283,4 +285,11 @@ function typeMethodRoot(prog: Program, hb: HappensBefore, common: string[] | nul
   // The goroutine must outlive the method that starts it (not joined before it returns).
   if (!r.spawner || r.spawner.host === m.point.host || !spawnedBy(r, t) || hb.contained(r)) return null;
   return r;
+}
+
+/** An exported function that is not a test, benchmark, example or fuzz target. */
+function isExportedApi(fn: Node): boolean {
+  if (fn.type !== T.funcDecl) return false;
+  const name = field(fn, 'name')?.text ?? '';
+  return /^[A-Z]/.test(name) && !/^(Test|Benchmark|Example|Fuzz)/.test(name);
 }

@@ -109,11 +109,15 @@ function buildProgram(oracle: TypeOracle): Program {
   // Walk only the functions that can matter: those that start goroutines, take locks or
   // serve HTTP, methods of types that hold a mutex, and everything they call or contain.
   const lockTypes = lockHoldingTypes(oracle, ids);
+  // Callers of getters that hand out a lock-holding type's map use it after the unlock.
+  const getters = [...lockTypes].flatMap((t) => [...(pkg.methods.get(t)?.values() ?? [])])
+    .filter((m) => /^map\[/.test(field(m.node, 'result')?.text ?? '')).map((m) => m.name);
+  const getterCall = getters.length ? new RegExp(`\\.(${getters.join('|')})\\(`) : null;
   const work: Node[] = [];
   for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) {
     if (top.type !== T.funcDecl && top.type !== T.methodDecl) continue;
     const recv = top.type === T.methodDecl ? receiverBase(top)?.name : undefined;
-    if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text)) work.push(top);
+    if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text) || getterCall?.test(top.text)) work.push(top);
   }
   const sharedTypes = new Set<string>();
   const walk = () => { while (work.length) {
