@@ -243,7 +243,8 @@ describe('scanFiles in-process (main-thread stack)', () => {
   }, 60_000);
 
   it('a 3 MB generated file is analysed', async () => {
-    const body = Array.from({ length: 40_000 }, (_, i) => `func f${i}(m map[int]int) { m[${i}] = ${i} }`).join('\n');
+    const body = Array.from({ length: 64_000 }, (_, i) => `func f${i}(m map[int]int) { m[${i}] = ${i} }`).join('\n');
+    expect(body.length).toBeGreaterThan(3_000_000);
     const p = write('gen/big.go', `package p\n\nimport "sync"\n\nvar mu sync.Mutex\n\n${body}\n`);
     const r = await scanFiles([p], { rules: allRules, jobs: 1 });
     expect(r.notifications).toEqual([]);
