@@ -1,6 +1,7 @@
 // map-write-under-rlock: a map written while its RWMutex is held only in read mode.
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { lineOf, related } from '../src/concurrency/describe.js';
+import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
 import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
@@ -20,6 +21,7 @@ export const mapWriteUnderRlock: Rule = {
         node: f.access.map,
         message: `write to map ${f.access.name} under read lock ${rl.name}${others}: other readers hold ${rl.name} at the same time; take ${rl.name}.Lock() for the write, or use sync.Map`,
         related: related(ctx, f),
+        fixes: buildFixes(ctx, 'map-write-under-rlock', f),
       });
     }
   },

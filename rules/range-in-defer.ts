@@ -2,6 +2,7 @@
 // guards it is released (defers run last-in first-out at return).
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { lineOf, raceText, related } from '../src/concurrency/describe.js';
+import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
 import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
@@ -24,6 +25,7 @@ export const rangeInDefer: Rule = {
         node: a.map,
         message: `deferred iteration of map ${a.name} runs at return without holding ${g ?? 'a lock'}${why}; ${fix}, or iterate a snapshot copied under the lock`,
         related: related(ctx, f),
+        fixes: buildFixes(ctx, 'range-in-defer', f),
       });
     }
   },

@@ -2,6 +2,7 @@
 // guarded or concurrent writers exist.
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, kindWord, lockAdvice, related } from '../src/concurrency/describe.js';
+import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
 import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
@@ -21,6 +22,7 @@ export const unguardedMapRead: Rule = {
         node: a.map,
         message: `${kindWord(a)} of map ${a.name} ${evidence(ctx, f)}; ${lockAdvice(f)}${snapshot}, or use sync.Map`,
         related: related(ctx, f),
+        fixes: buildFixes(ctx, 'unguarded-map-read', f),
       });
     }
   },

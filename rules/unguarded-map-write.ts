@@ -2,6 +2,7 @@
 // the same map, or that does not hold the lock guarding the map elsewhere.
 import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, lockAdvice, related } from '../src/concurrency/describe.js';
+import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
 import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
@@ -19,6 +20,7 @@ export const unguardedMapWrite: Rule = {
         node: f.access.map,
         message: `write to map ${f.access.name} ${evidence(ctx, f)}; ${lockAdvice(f)}, or use sync.Map, or write a copy and publish it under the lock`,
         related: related(ctx, f),
+        fixes: buildFixes(ctx, 'unguarded-map-write', f),
       });
     }
   },

@@ -14,9 +14,12 @@ export function applyFixes(file: string, text: string, fixes: Fix[]): AppliedEdi
   for (const fix of fixes) {
     const mine = fix.edits.filter((e) => e.file === file);
     if (mine.some((e) => e.startIndex > e.endIndex || e.endIndex > text.length)) { skipped.push(fix); continue; }
-    const overlaps = mine.some((e) => taken.some((t) => e.startIndex < t.endIndex && t.startIndex < e.endIndex || (e.startIndex === t.startIndex && e.endIndex === t.endIndex)));
+    // An edit identical to one already taken (the same import added by two fixes) is shared, not a conflict.
+    const same = (e: TextEdit, t: TextEdit) => e.startIndex === t.startIndex && e.endIndex === t.endIndex && e.newText === t.newText;
+    const fresh = mine.filter((e) => !taken.some((t) => same(e, t)));
+    const overlaps = fresh.some((e) => taken.some((t) => e.startIndex < t.endIndex && t.startIndex < e.endIndex || (e.startIndex === t.startIndex && e.endIndex === t.endIndex)));
     if (overlaps) { skipped.push(fix); continue; }
-    taken.push(...mine);
+    taken.push(...fresh);
   }
   taken.sort((a, b) => b.startIndex - a.startIndex || b.endIndex - a.endIndex);
   let out = text;
