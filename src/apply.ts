@@ -86,7 +86,7 @@ export async function planFixes(diagnostics: readonly Diagnostic[], scanned: (fi
       if (bad) { messages.push(`${loc(c.diagnostic)}: fix "${c.fix.title}" skipped: ${where(cwd, bad.file)} cannot be edited`); continue; }
       const fresh = c.fix.edits.filter((e) => !taken.some((t) => e.file === t.file && e.startIndex === t.startIndex && e.endIndex === t.endIndex && e.newText === t.newText));
       if (fresh.some((e) => taken.some((t) => overlap(e, t)))) {
-        messages.push(`${loc(c.diagnostic)}: fix "${c.fix.title}" skipped: it conflicts with another fix (run --fix again)`);
+        messages.push(`${loc(c.diagnostic)}: fix "${c.fix.title}" skipped: it conflicts with another fix (--fix applies it in a later round)`);
         continue;
       }
       taken.push(...fresh);
@@ -145,4 +145,36 @@ export function unifiedDiff(changes: readonly FileChange[], cwd: string): string
       return createTwoFilesPatch(`a/${name}`, `b/${name}`, c.before, c.after, undefined, undefined, { context: 3 }).replace(/^={67}\r?\n/, '');
     })
     .join('');
+}
+
+export interface FixRunIo { stdout(text: string): void; stderr(text: string): void }
+
+/**
+ * The --fix / --diff step of a scan: `dryRun` prints the safe fixes as a unified diff;
+ * otherwise they are written. Returns the files written (the caller re-scans them).
+ */
+export async function fixStep(diagnostics: readonly Diagnostic[], scanned: ReadonlyMap<string, string>, cwd: string, dryRun: boolean, io: FixRunIo, tool: string): Promise<string[]> {
+  const plan = await planFixes(diagnostics, (f) => scanned.get(f), cwd);
+  for (const m of plan.messages) io.stderr(`${tool}: ${m}\n`);
+  if (dryRun) {
+    io.stdout(unifiedDiff(plan.changes, cwd));
+    return [];
+  }
+  const { written, messages } = writeChanges(plan.changes, cwd);
+  for (const m of messages) io.stderr(`${tool}: ${m}\n`);
+  if (written.length > 0) io.stderr(`${tool}: fixed ${written.length} file${written.length === 1 ? '' : 's'}\n`);
+  return written;
+}
+
+/** Read the files to scan for --fix/--diff: the texts the fixes will be checked against. */
+export function snapshotFiles(files: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) {
+    try {
+      out.set(f, readFileSync(f, 'utf8'));
+    } catch {
+      // unreadable: the scan reports it
+    }
+  }
+  return out;
 }

@@ -13,6 +13,7 @@ import { formatNotification, formats, render, type Format } from './report/index
 import type { Rule } from './rule.js';
 import { readRuleDoc } from './ruledoc.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFiles } from './scan.js';
+import { fixStep, snapshotFiles } from './apply.js';
 import { BaselineError, compareWithBaseline, readBaseline } from './baseline.js';
 import { ConfigError, excluder, findConfig, readConfig, type LoadedConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -68,6 +69,10 @@ interface Flags {
   shard?: { index: number; count: number };
   maxFileSize?: number;
   progress?: boolean;
+  fix?: boolean;
+  diff?: boolean;
+  /** Internal: how many --fix rounds ran before this scan. */
+  fixRound?: number;
 }
 
 /** A failure the user can act on: printed as one line, exit code 2. */
@@ -120,6 +125,8 @@ function program(io: Io): Command {
     .option('--cache-dir <dir>', 'result cache directory (default: $XDG_CACHE_HOME/mapsafe or ~/.cache/mapsafe)')
     .option('--shard <k/n>', 'analyse only the k-th of n deterministic shares of the packages (for CI matrices)', shardSpec)
     .option('--progress', 'show a progress line on stderr even when it is not a terminal')
+    .option('--fix', 'apply the safe fixes in place, then report what remains')
+    .option('--diff', 'print the safe fixes as a unified diff and write nothing')
     .option('--max-file-size <bytes>', `skip files larger than this, with a notification (default: ${DEFAULT_MAX_FILE_SIZE})`, positiveInt)
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
@@ -190,8 +197,11 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   if (found.files.length === 0) io.stderr(`${toolName}: no .go files found in ${paths.length ? paths.join(' ') : '.'}\n`);
 
   const progress = progressLine(io, flags.progress === true);
+  // --fix/--diff check the fixes against exactly the texts that were scanned.
+  const scanned = flags.fix || flags.diff ? snapshotFiles(found.files) : undefined;
   const result = await scanFiles(found.files, {
     rules,
+    ...(scanned ? { overlays: scanned } : {}),
     ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
     ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
     ...(flags.shard ? { shard: flags.shard } : {}),
@@ -204,6 +214,12 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
   const post = afterScan(result.diagnostics, found, rules, config, flags, io.cwd);
+  if (scanned) {
+    const written = await fixStep(post.diagnostics, scanned, io.cwd, flags.diff === true, io, toolName);
+    if (flags.diff) return post.counted.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+    // Re-scan the fixed code (fixes skipped as conflicting get another round); the exit code is that of the fixed code.
+    if (written.length > 0 && (flags.fixRound ?? 0) < 3) return run(paths, { ...flags, fixRound: (flags.fixRound ?? 0) + 1 }, io);
+  }
   const shown = flags.showSuppressed ? [...post.diagnostics, ...post.suppressed.map((s) => s.diagnostic)] : post.diagnostics;
   const reportInput = {
     diagnostics: flags.format === 'sarif' ? post.diagnostics : shown,
