@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Soak: scan large real trees with the built analyzer and report what went wrong.
 //
-//   npm run soak -- [--jobs N] [--json FILE] DIR... [--deb PACKAGE...]
+//   npm run soak -- [--jobs N] [--json FILE] [--markdown FILE] DIR... [--deb PACKAGE...]
 //
 // DIR is scanned like `mapsafe DIR/...`; `--deb NAME` scans the .go files an installed
 // Debian package ships (from `dpkg -L`, testdata and vendor left out). Each corpus runs in
@@ -25,10 +25,12 @@ async function parent(args) {
   const corpora = [];
   let jobs;
   let jsonOut;
+  let markdownOut;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--jobs') jobs = Number(args[++i]);
     else if (a === '--json') jsonOut = args[++i];
+    else if (a === '--markdown') markdownOut = args[++i];
     else if (a === '--deb') {
       while (i + 1 < args.length && !args[i + 1].startsWith('--')) corpora.push({ name: args[++i], deb: args[i] });
     } else if (a.startsWith('--')) fail(`unknown option ${a}`);
@@ -54,7 +56,26 @@ async function parent(args) {
   };
   process.stdout.write(`total: ${total.corpora} corpora, ${total.files} files, ${(total.bytes / 1e6).toFixed(1)} MB, internal errors ${total.internalErrors}, ${total.wallSeconds} s, max peak RSS ${total.peakRssMB} MB\n`);
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ total, rows }, null, 2)}\n`);
+  if (markdownOut) writeFileSync(markdownOut, markdown(rows, total));
   process.exitCode = total.internalErrors > 0 ? 1 : 0;
+}
+
+/** The results table of docs/soak.md. */
+function markdown(rows, total) {
+  const kv = (o) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ') || '-';
+  const lines = [
+    '| corpus | files | MB | findings by rule | notifications by kind | internal errors | wall s | peak RSS MB |',
+    '|---|---:|---:|---|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${r.files} | ${(r.bytes / 1e6).toFixed(1)} | ${kv(r.findings)} | ${kv(r.notifications)} | ${r.internalErrorCount} | ${r.wallSeconds.toFixed(1)} | ${r.peakRssMB} |`),
+    `| **total** (${total.corpora} corpora) | ${total.files} | ${(total.bytes / 1e6).toFixed(1)} | ${kv(sumOf(rows, 'findings'))} | ${kv(sumOf(rows, 'notifications'))} | ${total.internalErrors} | ${total.wallSeconds} | max ${total.peakRssMB} |`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function sumOf(rows, key) {
+  const out = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r[key])) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 function fail(message) {

@@ -200,10 +200,10 @@ function firstInvalidUtf8Line(buf: Buffer): number {
   return 0;
 }
 
-/** `//go:build ignore` before the package clause. */
+/** `//go:build ignore` (or, without a //go:build line, `// +build ignore`) before the package clause. */
 export function isIgnoredBuild(text: string): boolean {
   const head = text.slice(0, 4096);
-  const m = /^\/\/go:build\s+(.+)$/m.exec(head);
+  const m = /^\/\/go:build[ \t]+(.+)$/m.exec(head) ?? /^\/\/ ?\+build[ \t]+(.+)$/m.exec(head);
   if (!m) return false;
   const pkgAt = head.search(/^package\s/m);
   if (pkgAt >= 0 && m.index > pkgAt) return false;

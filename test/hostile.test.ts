@@ -280,6 +280,8 @@ describe('regular expressions applied to scanned text run in linear time', () =>
       expect(timed(() => /^package\s+(\w+)/m.exec(s))).toBeLessThan(200);
       expect(timed(() => defaultImportName(s))).toBeLessThan(200);
     }
+    expect(isIgnoredBuild('// +build ignore\n// generator template\n\npackage p\n')).toBe(true);
+    expect(isIgnoredBuild('//go:build linux\n// +build ignore\n\npackage p\n')).toBe(false);
     expect(defaultImportName('gopkg.in/yaml.v3')).toBe('yaml');
     expect(defaultImportName('github.com/x/go-foo-bar')).toBe('foo');
   });
