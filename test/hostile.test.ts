@@ -3,7 +3,7 @@
 // while the other files are analysed as usual; exit codes stay 0 or 1, never a stack trace.
 // Plus the linear-time check of the regular expressions applied to scanned text.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -300,4 +300,22 @@ describe('regular expressions applied to scanned text run in linear time', () =>
       expect(r.notifications.filter((x) => x.kind === 'rule-error')).toEqual([]);
     }
   }, 60_000);
+});
+
+describe('security: the analyzer neither runs nor fetches what it scans', () => {
+  const repo = join(import.meta.dirname, '..');
+  const sources = ['src', 'rules'].flatMap((d) =>
+    readdirSync(join(repo, d), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)),
+  );
+
+  it('no module imports networking, vm or eval; only git runs as a child process (for --new-from-rev)', () => {
+    expect(sources.length).toBeGreaterThan(10);
+    for (const f of sources) {
+      const text = readFileSync(join(repo, f), 'utf8');
+      const modules = [...text.matchAll(/from '(node:[a-z_/]+|http|https|net|tls|dgram|dns|vm|child_process)'/g)].map((m) => m[1]);
+      for (const m of modules) expect(`${f}: ${m}`).toMatch(/: node:(buffer|crypto|fs|fs\/promises|module|os|path|url|worker_threads|child_process)$/);
+      if (modules.includes('node:child_process')) expect(f.replace(/\\/g, '/')).toBe('src/newcode.ts');
+      expect(`${f}: ${/(?<![.\w])eval\((?!\w+: )|new Function\(|\bimport\((?!['"])/.exec(text)?.[0] ?? ''}`).toBe(`${f}: `);
+    }
+  });
 });
