@@ -24,8 +24,9 @@ export class CallResolver {
    * Names that no package function, method or function variable has are skipped
    * without resolving them (most calls go to other packages).
    */
-  target(expr: Node, full = false): Node | null {
+  target(expr: Node, full = false, depth = 0): Node | null {
     const e = unparen(expr);
+    if (depth > 8) return null;
     if (e.type === T.funcLit) return e;
     if (!full && e.type === T.identifier && !this.pkg.funcs.has(e.text) && !this.names().vars.has(e.text)) return null;
     if (e.type === T.selectorExpr && !this.names().methods.has(field(e, 'field')?.text ?? '')) return null;
@@ -36,7 +37,7 @@ export class CallResolver {
       if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
         const v = unparen(d.value);
         if (v.type === T.funcLit) return v;
-        if (v.type === T.selectorExpr || v.type === T.identifier) return v.id === e.id ? null : this.target(v, full);
+        if (v.type === T.selectorExpr || v.type === T.identifier) return v.id === e.id ? null : this.target(v, full, depth + 1);
       }
       if (d.kind === 'var' && !d.value && d.node) return this.assignedLiteral(d);
       return null;
