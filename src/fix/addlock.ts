@@ -23,6 +23,8 @@ interface Owner {
   lockAt(map: Node): string | null;
   /** References to the map that are not accesses the engine recorded (they cannot be guarded). */
   refs: Node[];
+  /** The lock's owner is copied by value somewhere (the lock would be copied with it). */
+  copied?: boolean;
   name: string;
 }
 
@@ -38,7 +40,7 @@ export function addLock(fc: FixContext, f: Finding): Fix | null {
   const type = rw ? 'sync.RWMutex' : 'sync.Mutex';
   const owner = a.loc.startsWith('var:') ? packageVar(fc, a.loc, type) : a.loc.startsWith('field:') ? structField(fc, a.loc, type) : a.loc.startsWith('local:') ? localVar(fc, a.map, type) : null;
   if (!owner) return null;
-  let safe = all.every((x) => !x.deferred);
+  let safe = all.every((x) => !x.deferred) && !owner.copied;
   // Every reference must lie in an access (or be construction).
   const covered = (r: Node) => all.some((x) => r.startIndex >= x.map.startIndex && r.endIndex <= x.map.endIndex && r.tree === x.map.tree);
   if (owner.refs.some((r) => !covered(r))) safe = false;
@@ -162,7 +164,13 @@ function structField(fc: FixContext, loc: string, type: string): Owner | null {
   if (!imp) return null;
   const insert = alignedInsert(file, list, target, [mu, type]);
   if (!insert) return null;
-  const refs = descendantsOf(file.root, [T.selectorExpr]).filter(() => false);
+  const refs: Node[] = [];
+  // A mutex in a struct that is copied (value receivers, values passed or stored) would be copied too: go vet's copylocks.
+  const copied = [...(methods?.values() ?? [])].some((m) => !m.pointerReceiver) || pkg.files.some((f) => descendantsOf(f.root, [T.typeIdentifier]).some((t) => {
+    if (t.text !== bf.type || t.parent?.type === T.pointerType || t.parent?.type === T.typeSpec) return false;
+    const lit = t.parent?.type === T.compositeLit ? t.parent : null;
+    return !(lit && lit.parent?.type === T.unaryExpr && lit.parent.text.startsWith('&'));
+  }));
   for (const f of pkg.files) {
     for (const sel of descendantsOf(f.root, [T.selectorExpr])) {
       if (field(sel, 'field')?.text === bf.field && fc.prog.ids.loc(sel) === loc) refs.push(sel);
@@ -178,6 +186,7 @@ function structField(fc: FixContext, loc: string, type: string): Owner | null {
     },
     refs,
     name: mu,
+    copied,
   };
 }
 

@@ -11,13 +11,14 @@ import { moveDeferAfterLock } from './deferorder.js';
 import { guardWithExistingLock } from './guard.js';
 import { writeLockInstead } from './rlock.js';
 import { iterateSnapshot, returnCopy } from './snapshot.js';
+import { switchToSyncMap } from './syncmap.js';
 
 type Strategy = (fc: FixContext, f: Finding) => Fix | null;
 
 const STRATEGIES: Record<string, Strategy[]> = {
-  'unguarded-map-write': [guardWithExistingLock, moveDeferAfterLock, addLock],
-  'unguarded-map-read': [returnCopy, guardWithExistingLock, moveDeferAfterLock, iterateSnapshot, addLock],
-  'map-write-under-rlock': [writeLockInstead],
+  'unguarded-map-write': [guardWithExistingLock, moveDeferAfterLock, addLock, switchToSyncMap],
+  'unguarded-map-read': [returnCopy, guardWithExistingLock, moveDeferAfterLock, iterateSnapshot, addLock, switchToSyncMap],
+  'map-write-under-rlock': [writeLockInstead, switchToSyncMap],
   'range-in-defer': [moveDeferAfterLock, iterateSnapshot],
 };
 

@@ -1,0 +1,3 @@
+module mapsafe.test/go120
+
+go 1.20
