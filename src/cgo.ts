@@ -99,7 +99,11 @@ export function preambleToC(commentSource: string): string {
  * `parser` must have the C language set; the tree is deleted before returning.
  */
 export function analyzePreamble(parser: Parser, commentSource: string, start: PreambleStart): PreambleFacts {
-  const tree = parser.parse(preambleToC(commentSource));
+  const c = preambleToC(commentSource);
+  // Pathologically nested C (thousands of nested structs or parentheses) makes tree
+  // access superlinear; real preambles nest a few levels. Such a preamble is not analysed.
+  if (nestingDepth(c) > MAX_C_NESTING) return { structs: [], offsetArith: [], functions: new Map() };
+  const tree = parser.parse(c);
   if (!tree) return { structs: [], offsetArith: [], functions: new Map() };
   try {
     const toRange = (node: Node): Range => ({
@@ -123,6 +127,21 @@ export function analyzePreamble(parser: Parser, commentSource: string, start: Pr
   } finally {
     tree.delete();
   }
+}
+
+/** Deeper bracket nesting than this in a preamble skips its analysis (see the rule doc). */
+export const MAX_C_NESTING = 256;
+
+/** The deepest nesting of (), [] and {} in C text (brackets in strings and comments count too: an over-estimate is safe). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40 || ch === 91 || ch === 123) { depth++; if (depth > max) max = depth; }
+    else if ((ch === 41 || ch === 93 || ch === 125) && depth > 0) depth--;
+  }
+  return max;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
-import { analyzePreamble, preambleToC } from '../src/cgo.js';
+import { MAX_C_NESTING, analyzePreamble, nestingDepth, preambleToC } from '../src/cgo.js';
 import { describeHmapPlace, hmapFieldAt, mapLinknameTarget, matchRuntimeStruct, runtimeStructByName } from '../src/maplayout.js';
 import type { PreambleFacts } from '../src/cgo.js';
 import { getParser } from '../src/parser.js';
@@ -193,5 +193,20 @@ describe('map functions reachable through go:linkname', () => {
     expect(mapLinknameTarget('maps.keys')?.iterator).toBe(false);
     expect(mapLinknameTarget('runtime.nanotime')).toBeUndefined();
     expect(mapLinknameTarget('mapiterinit')).toBeUndefined();
+  });
+});
+
+describe('pathological preambles', () => {
+  it('skips a preamble nested deeper than MAX_C_NESTING', async () => {
+    const parser = await getParser('c');
+    expect(nestingDepth('struct a { int b[(1)]; };')).toBe(3);
+    const n = 20_000;
+    const deep = `// struct hmap { long count; ${'struct { '.repeat(n)}int x;${' } y;'.repeat(n)} };\n`;
+    expect(nestingDepth(deep)).toBeGreaterThan(MAX_C_NESTING);
+    expect(analyzePreamble(parser, deep, { line: 0, column: 0, index: 0 }).structs).toEqual([]);
+    // The same struct at an ordinary depth is analysed.
+    const shallow = `// struct hmap { long count; ${'struct { '.repeat(3)}int x;${' } y;'.repeat(3)} };\n`;
+    expect(nestingDepth(shallow)).toBeLessThan(MAX_C_NESTING);
+    expect(analyzePreamble(parser, shallow, { line: 0, column: 0, index: 0 }).structs.map((x) => x.name)).toEqual(['hmap']);
   });
 });
