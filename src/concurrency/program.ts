@@ -16,6 +16,9 @@ import { RootClassifier } from './roots.js';
 import type { RootKind } from './roots.js';
 import { computeEntries, deferState } from './entries.js';
 import { walkFunction } from './walker.js';
+
+/** How deep callee summaries may nest inside one walk (see `effect` below). */
+const MAX_EFFECT_DEPTH = 64;
 import type { FnFacts, LitRec } from './facts.js';
 
 /** An execution context: the ordinary flow, initialisation (init, once.Do), or a root by index. */
@@ -105,7 +108,20 @@ function buildProgram(oracle: TypeOracle): Program {
     facts.set(k, f);
     return f;
   };
-  const env = { oracle, ids, target: (e: Node, full?: boolean) => calls.target(e, full), effect: (fn: Node) => factsOf(fn)?.exit ?? null };
+  // A callee's lock effect is computed on demand, nested inside its caller's walk; past
+  // MAX_EFFECT_DEPTH nested walks (a call chain thousands deep) the effect is unknown
+  // instead of overflowing the stack. The callee is still walked later, from the work list.
+  let effectDepth = 0;
+  const effect = (fn: Node) => {
+    if (effectDepth >= MAX_EFFECT_DEPTH) return null;
+    effectDepth++;
+    try {
+      return factsOf(fn)?.exit ?? null;
+    } finally {
+      effectDepth--;
+    }
+  };
+  const env = { oracle, ids, target: (e: Node, full?: boolean) => calls.target(e, full), effect };
   // Walk only the functions that can matter: those that start goroutines, take locks or
   // serve HTTP, methods of types that hold a mutex, and everything they call or contain.
   const lockTypes = lockHoldingTypes(oracle, ids);
