@@ -33,14 +33,38 @@ describe('fix strategies', () => {
 
   it('prefers moving the defer, else a snapshot, for range-in-defer', async () => {
     expect(await fixesOf('range-in-defer/defer_range_registered_before_lock')).toEqual([
-      'safe: Register the deferred function after b.mu.Lock(); defer b.mu.Unlock()',
+      'safe: Register the defer after b.mu.Lock(); defer b.mu.Unlock()',
       'safe: Iterate a copy of b.pending taken under b.mu.Lock()',
     ]);
     expect(await fixesOf('range-in-defer/defer_range_after_explicit_unlock')).toEqual(['safe: Iterate a copy of r.peers taken under r.mu.Lock()']);
   });
 
-  it('does not take the write lock in a function that blocks (time.Sleep after the RUnlock: the check is per function)', async () => {
-    expect(await fixesOf('map-write-under-rlock/rlock_http_handler_write')).toEqual(['suggestion: Take s.mu.Lock() instead of s.mu.RLock() in handleVisit']);
+  it('takes the write lock only when nothing blocks while it is held', async () => {
+    expect(await fixesOf('map-write-under-rlock/rlock_http_handler_write')).toEqual(['safe: Take s.mu.Lock() instead of s.mu.RLock() in handleVisit']);
+    const dir = writeTemp({ 'a.go': `package a
+
+import "sync"
+
+type S struct {
+	mu sync.RWMutex
+	m  map[int]int
+}
+
+func (s *S) Put(k int, done chan int) {
+	s.mu.RLock()
+	s.m[k] = k
+	done <- k
+	s.mu.RUnlock()
+}
+
+func (s *S) Get(k int) int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.m[k]
+}
+` });
+    const r = await scanFiles(goFilesUnder(dir), { rules: allRules, jobs: 1 });
+    expect(r.diagnostics.flatMap((d) => d.fixes.map((f) => `${f.safe}: ${f.title}`))).toContain('false: Take s.mu.Lock() instead of s.mu.RLock() in Put');
   });
 
   it('adds a mutex to a struct only as a suggestion when the struct is copied by value (go vet copylocks)', async () => {

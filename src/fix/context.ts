@@ -6,6 +6,7 @@ import type { Access, Conflicts } from '../concurrency/conflicts.js';
 import { conflictsAnalysis } from '../concurrency/conflicts.js';
 import { baseField } from '../concurrency/guards.js';
 import type { FnInfo, Program } from '../concurrency/program.js';
+import type { Fix } from '../diagnostic.js';
 import type { SourceFile } from '../package.js';
 import type { RuleContext } from '../rule.js';
 import { T, field, unparen } from '../syntax.js';
@@ -16,6 +17,8 @@ export interface FixContext {
   conflicts: Conflicts;
   prog: Program;
   fileOf(node: Node): SourceFile;
+  /** Fixes already built, by strategy and map location. */
+  memo: Map<string, Fix | null>;
 }
 
 export function fixContext(ctx: RuleContext): FixContext {
@@ -24,6 +27,7 @@ export function fixContext(ctx: RuleContext): FixContext {
     rule: ctx,
     conflicts,
     prog: conflicts.program,
+    memo: new Map(),
     fileOf(node) {
       const path = ctx.locationOf(node).file;
       return ctx.pkg.files.find((f) => f.path === path)!;

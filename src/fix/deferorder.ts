@@ -21,8 +21,13 @@ export function moveDeferAfterLock(fc: FixContext, f: Finding): Fix | null {
   let d = a.map.parent;
   while (d && d.type !== T.deferStatement) d = d.parent;
   if (!d || d.parent?.type !== T.statementList) return null;
-  const s1 = d.nextNamedSibling;
-  const s2 = s1?.nextNamedSibling;
+  const next = (n: Node | null | undefined) => {
+    let x = n?.nextNamedSibling ?? null;
+    while (x?.type === T.comment) x = x.nextNamedSibling;
+    return x;
+  };
+  const s1 = next(d);
+  const s2 = next(s1);
   const isCall = (s: Node | null | undefined, name: string, deferred: boolean) => {
     if (!s || s.type !== (deferred ? T.deferStatement : T.exprStatement)) return false;
     const call = s.namedChildren.find((c) => c?.type === T.callExpr);
@@ -43,7 +48,7 @@ export function moveDeferAfterLock(fc: FixContext, f: Finding): Fix | null {
   const moved = text.slice(from, dEnd);
   const at = lineEndAfter(text, s2!);
   return {
-    title: `Register the deferred function after ${lock}.Lock(); defer ${lock}.Unlock()`,
+    title: `Register the defer after ${lock}.Lock(); defer ${lock}.Unlock()`,
     safe,
     edits: [
       { file: file.path, startIndex: from, endIndex: to, newText: '' },

@@ -22,6 +22,8 @@ const STRATEGIES: Record<string, Strategy[]> = {
   'range-in-defer': [moveDeferAfterLock, iterateSnapshot],
 };
 
+const PER_MAP = new Set<Strategy>([addLock, switchToSyncMap]);
+
 const contexts = new WeakMap<object, FixContext>();
 
 /** The fixes for a finding of a concurrency rule, safe ones first. */
@@ -31,10 +33,16 @@ export function buildFixes(ctx: RuleContext, ruleId: string, f: Finding): Fix[] 
   const out: Fix[] = [];
   for (const s of STRATEGIES[ruleId] ?? []) {
     let fix: Fix | null = null;
-    try {
-      fix = s(fc, f);
-    } catch {
-      fix = null;
+    // Strategies that depend only on the map give every finding of that map the same fix: build it once.
+    const key = PER_MAP.has(s) ? `${s.name}\0${f.access.loc}\0${f.guard ? 1 : 0}` : null;
+    if (key && fc.memo.has(key)) fix = fc.memo.get(key)!;
+    else {
+      try {
+        fix = s(fc, f);
+      } catch {
+        fix = null;
+      }
+      if (key) fc.memo.set(key, fix);
     }
     if (fix && fix.edits.length > 0 && !out.some((o) => o.title === fix!.title)) out.push(fix);
   }

@@ -7,7 +7,7 @@ import { baseField } from '../concurrency/guards.js';
 import type { Fix, TextEdit } from '../diagnostic.js';
 import { goAtLeast } from '../gomod.js';
 import type { SourceFile } from '../package.js';
-import { T, enclosingFunction, field, unparen } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, unparen } from '../syntax.js';
 import type { FixContext } from './context.js';
 import { lockExprAt } from './context.js';
 import { mentions, statementOf } from './stmts.js';
@@ -76,9 +76,11 @@ export function iterateSnapshot(fc: FixContext, f: Finding): Fix | null {
   const copy = copyLines(fc, file, name, unparen(a.map).text, mapTypeText(fc, a.loc, a.map), ind);
   if (!copy) return null;
   const [L, U] = a.locks.size === 0 && g && fc.conflicts.accesses.some((x) => x.locks.get(g.id)?.mode === 'r') ? ['RLock', 'RUnlock'] : ['Lock', 'Unlock'];
+  // `defer f(m)` walks m when f runs at return: a copy taken at the defer statement shows older contents.
+  const early = stmt.type === T.deferStatement && !descendantsOf(stmt, [T.funcLit]).some((l) => a.map.startIndex >= l.startIndex && a.map.endIndex <= l.endIndex);
   return {
     title: `Iterate a copy of ${a.name} taken under ${lock}.${L}()`,
-    safe: true,
+    safe: !early,
     edits: [
       ...copy.imports,
       { file: file.path, startIndex: stmt.startIndex, endIndex: stmt.startIndex, newText: `${lock}.${L}()${nl}${ind}${copy.lines}${nl}${ind}${lock}.${U}()${nl}${ind}` },
