@@ -119,6 +119,8 @@ export function writeChanges(changes: readonly FileChange[], cwd: string): { wri
       const st = lstatSync(c.file);
       if (st.isSymbolicLink()) { messages.push(`${name}: not written: it is a symbolic link`); continue; }
       if (!st.isFile()) { messages.push(`${name}: not written: not a regular file`); continue; }
+      // Root may replace a read-only file by rename; a read-only file is left untouched anyway.
+      if ((st.mode & 0o222) === 0) { messages.push(`${name}: not written: the file is read-only`); continue; }
       if (readFileSync(c.file, 'utf8') !== c.before) { messages.push(`${name}: not written: it changed since it was analysed`); continue; }
       const tmp = path.join(path.dirname(c.file), `.${path.basename(c.file)}.mapsafe-${process.pid}-${Date.now().toString(36)}.tmp`);
       try {
