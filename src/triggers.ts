@@ -3,9 +3,11 @@
 // matching only costs a parse; a trigger that misses would lose findings, so each
 // one names everything its analysis starts from.
 
-/** Concurrency findings need a goroutine root or a lock: `go` statements, HTTP handlers,
- *  errgroup/WaitGroup.Go, time.AfterFunc, parallel subtests, or sync's mutexes. */
-export const CONCURRENCY_TRIGGER = /\bgo\s|\bsync\b|http|AfterFunc|Parallel|\.Go\(|\.TryGo\(/;
+/** Concurrency findings need a goroutine root or a lock: a `go` statement (at the start of
+ *  a line or after `{` or `;`, so not the word in comments), HTTP handlers (net/http),
+ *  errgroup/WaitGroup.Go, time.AfterFunc, parallel subtests, the sync package, or a
+ *  Lock/RLock call on a mutex of any package. */
+export const CONCURRENCY_TRIGGER = /(?:^|[;{])[ \t]*go[ \t]|"sync"|\.R?Lock\(\)|"net\/http"|\.AfterFunc\(|\.Parallel\(\)|\.Go\(|\.TryGo\(/m;
 
 /** Map-internals findings need unsafe, reflect, cgo or a linkname directive. */
 export const UNSAFE_TRIGGER = /\bunsafe\b|\breflect\b|"C"|go:linkname/;
