@@ -5,14 +5,16 @@
 // lock that guards the location at its other accesses.
 import type { Node } from 'web-tree-sitter';
 import type { Analysis } from '../rule.js';
-import { T, enclosingFunction, field, unparen } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, listItems, unparen } from '../syntax.js';
+import { callArgs } from './accesses.js';
+import { paramIndex } from './params.js';
 import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
-import { DeclaredGuards, baseField } from './guards.js';
+import { DeclaredGuards, baseField, baseVar } from './guards.js';
 import { HappensBefore } from './hb.js';
 import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.js';
 import type { ProgramPoint } from './hb.js';
-import { commonExcluding, effective } from './lockstate.js';
+import { effective, holdsOpaque, mayExclude } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
 import { deferState } from './entries.js';
 import { programAnalysis } from './program.js';
@@ -33,6 +35,12 @@ export interface Access {
   deferred: boolean;
   /** Happens before the send that hands the map over a channel (same flow, same iteration). */
   beforeHandover: boolean;
+  /** A write to a map this function has just created (`x.m = map[K]V{}; x.m[k] = v`): not the map others hold. */
+  freshMap: boolean;
+  /** Its function's entry locks are assumed, or depend on a flag parameter: not judged. */
+  unjudged: boolean;
+  /** In a _test.go file. */
+  test: boolean;
 }
 
 export interface Guard { id: string; name: string; example: Access }
@@ -69,6 +77,7 @@ function findConflicts(prog: Program): Conflicts {
   const handovers = collectHandovers(prog, hb);
   // A function that starts goroutines may publish what it builds: its accesses are not construction.
   const spawners = new Set(prog.roots.map((r) => r.spawner?.host).filter((h): h is FnInfo => !!h));
+  const fresh = new FreshMaps();
   const byLoc = new Map<string, Access[]>();
   for (const fn of prog.fns.values()) {
     if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
@@ -81,7 +90,10 @@ function findConflicts(prog: Program): Conflicts {
       const a: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
-        construction: !spawners.has(fn.host) && isConstruction(prog, rec.map, loc), deferred: rec.deferred, beforeHandover: false,
+        construction: !spawners.has(fn.host) && (isConstruction(prog, rec.map, loc) || builtByCallers(prog, rec.map, loc, spawners)),
+        deferred: rec.deferred, beforeHandover: false,
+        freshMap: rec.kind === 'write' && fresh.after(fn, rec.map, rec.pos),
+        unjudged: isUnjudged(fn) && !ownVariable(prog, rec.map), test: prog.oracle.resolver.fileOf(rec.map).isTest,
       };
       const h = handovers.get(ownLocal(prog, rec.map) ?? '');
       if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
@@ -114,11 +126,13 @@ function findConflicts(prog: Program): Conflicts {
       if (common.length === 0) return null;
     }
     for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
+      // A goroutine a test starts races only on what is local to the test.
+      if ([ca, cb].some((c) => typeof c === 'number' && prog.roots[c]!.test) && !testLocal(a.loc)) continue;
       const plain = pairRoot(prog, hb, window, a, b, ca, cb);
       const r = plain ?? typeMethodRoot(prog, hb, common, a, b, ca, cb);
       if (!r) continue;
-      // The roots involved must see the same object.
-      if (common && !common.some((o) => [ca, cb].some((c) => typeof c === 'number' && objects.sharedBy(o, prog.roots[c]!, !plain)))) continue;
+      // The roots involved must all see the same object.
+      if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))) continue;
       return r;
     }
     return null;
@@ -128,27 +142,37 @@ function findConflicts(prog: Program): Conflicts {
   const inConcurrentCode = (a: Access) =>
     a.fn.host.node.type === T.methodDecl || isExportedApi(a.fn.host.node) || [...a.fn.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
 
+  const testLocal = (loc: string) => testLocalLoc(prog, loc);
   for (const [loc, list] of byLoc) {
-    const live = list.filter((a) => !a.construction);
+    const live = list.filter((a) => !a.construction && !a.unjudged);
     const writes = live.filter((a) => a.kind === 'write');
     if (writes.length === 0) continue;
     const guard = inferGuard(loc, live, declared.of(loc));
+    const sibling = !!guard && isSiblingGuard(prog, loc, guard.id);
+    const ownerGuard = !!guard && isOwnerGuard(prog, guard.id);
+    // Writes under the guard to the map others hold (not to a map just created and published).
+    const guardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && !w.freshMap);
+    const guardedAccess = !!guard && live.some((b) => b.locks.has(guard.id) && !b.freshMap);
     for (const a of live) {
       const readLock = a.kind === 'write' ? readOnlyLock(a.locks) : null;
       let finding: Finding | null = null;
       const holdsGuard = !!guard && a.locks.has(guard.id);
-      for (const b of a.kind === 'write' ? live : writes) {
-        if (commonExcluding(a.locks, b.locks)) continue;
-        // The access that lacks the lock is the one to fix: skip when this side holds the guard, or holds locks the other lacks.
-        if (holdsGuard || (a.locks.size > 0 && b.locks.size === 0)) continue;
-        const r = concurrent(a, b);
-        if (r) { finding = { access: a, other: b, root: r, guard: guard && !a.locks.has(guard.id) ? guard : null, readLock }; break; }
+      // An access holding a lock whose relation to the others is unknown is not unguarded.
+      if (!holdsGuard && !holdsOpaque(a.locks) && !a.freshMap) {
+        for (const b of a.kind === 'write' ? live : writes) {
+          if (b.freshMap || mayExclude(a.locks, b.locks)) continue;
+          // The access that lacks the lock is the one to fix: skip when this side holds locks the other lacks.
+          if (a.locks.size > 0 && b.locks.size === 0) continue;
+          const r = concurrent(a, b);
+          if (r) { finding = { access: a, other: b, root: r, guard: guard && !a.locks.has(guard.id) ? guard : null, readLock }; break; }
+        }
       }
-      if (!finding && guard && !a.locks.has(guard.id) && inConcurrentCode(a)) {
-        const guardedWrite = writes.some((w) => w.locks.get(guard.id)?.mode === 'w');
-        if (a.kind === 'write' || guardedWrite) finding = { access: a, other: null, root: null, guard, readLock };
+      // A read needs writes under the guard; a write, any access under it.
+      const guarded = a.kind === 'write' ? guardedAccess : guardedWrite;
+      if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) || escaped(prog, a) && inConcurrentCode(a))) {
+        finding = { access: a, other: null, root: null, guard, readLock };
       }
-      if (!finding && readLock && !loc.startsWith('local:') && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
+      if (!finding && readLock && !loc.startsWith('local:') && ownLock(loc, readLock, guard)) finding = { access: a, other: null, root: null, guard, readLock };
       if (finding) out.findings.push(finding);
     }
   }
@@ -292,4 +316,178 @@ function isExportedApi(fn: Node): boolean {
   if (fn.type !== T.funcDecl) return false;
   const name = field(fn, 'name')?.text ?? '';
   return /^[A-Z]/.test(name) && !/^(Test|Benchmark|Example|Fuzz)/.test(name);
+}
+
+/** Accesses in functions whose entry locks are assumed (or chosen by a flag) are not judged. */
+function isUnjudged(fn: FnInfo): boolean {
+  for (let f: FnInfo | null = fn, i = 0; f && i < 50; f = f.hosted ? f.parent : null, i++) if (f.assumed || f.flagLocked) return true;
+  return false;
+}
+
+/** A location a test's goroutines may race on: a local, or a variable or type declared in a _test.go file. */
+function testLocalLoc(prog: Program, loc: string): boolean {
+  if (loc.startsWith('local:')) return true;
+  const v = baseVar(loc);
+  if (v) return !!prog.oracle.pkg.scope.get(v)?.file?.isTest;
+  const f = baseField(loc);
+  return !!f && !!prog.oracle.pkg.types.get(f.type)?.file.isTest;
+}
+
+/** The guard is a non-pointer mutex field of the map's own struct (or a package mutex for a package map). */
+function isSiblingGuard(prog: Program, loc: string, guardId: string): boolean {
+  const f = baseField(loc);
+  const g = baseField(guardId);
+  if (f) return !!g && g.type === f.type && guardId === `field:${g.type}.${g.field}` && isValueMutexField(prog, g.type, g.field);
+  return !!baseVar(loc) && /^var:[^.[<]+$/.test(guardId);
+}
+
+function isValueMutexField(prog: Program, typeName: string, fieldName: string): boolean {
+  const info = prog.oracle.pkg.types.get(typeName);
+  if (!info) return false;
+  const u = prog.oracle.underlying(prog.oracle.typeFromNode(info.typeNode));
+  const fl = u.kind === 'struct' ? u.fields.find((x) => x.name === fieldName) : undefined;
+  return !!fl && fl.type.kind === 'named' && prog.ids.isMutexType(fl.type);
+}
+
+/**
+ * Inconsistent locking: an exported method reads or writes its receiver's map without
+ * the sibling mutex that guards it elsewhere, and no in-package caller holds that lock.
+ * A write may hold another mutex field of the same struct ("holds a different lock").
+ */
+function inconsistent(prog: Program, a: Access, guard: Guard, sibling: boolean, ownerGuard: boolean): boolean {
+  if (!(sibling || ownerGuard) || a.test) return false;
+  const host = a.fn.host;
+  if (host.node.type !== T.methodDecl || !/^[A-Z]/.test(field(host.node, 'name')?.text ?? '')) return false;
+  const path = onReceiver(prog, a.map, host.node);
+  // The guard is the map's sibling (`s.mu` for `s.m`), or the receiver's own mutex for a map reached through it (`s.mu` for `s.c.m`).
+  if (path === 0 || (!sibling && !(ownerGuard && baseField(guard.id)?.type === receiverType(host.node)))) return false;
+  const owner = baseField(guard.id)?.type;
+  if (path > 1 && a.locks.size > 0) return false;
+  for (const [id, h] of a.locks) {
+    if (a.kind !== 'write' || !h.exact || baseField(id)?.type !== owner || id !== `field:${owner}.${baseField(id)?.field}`) return false;
+  }
+  // Callers in the package that hold the lock (or whose locks are assumed) say it is called locked.
+  return !host.sites.some((s) => s.caller.assumed || effective(s.caller.entry, s.at).has(guard.id));
+}
+
+/** `recv.f` or `recv.a.b.f` (only selectors) where recv is the method's receiver: the number of selectors, else 0. */
+function onReceiver(prog: Program, map: Node, method: Node): number {
+  let m = unparen(map);
+  let n = 0;
+  while (m.type === T.selectorExpr) { m = unparen(field(m, 'operand')!); n++; }
+  if (n === 0 || m.type !== T.identifier) return 0;
+  const d = prog.oracle.resolver.resolve(m);
+  return d?.kind === 'receiver' && !!d.declNode && d.declNode.parent?.parent?.id === method.id ? n : 0;
+}
+
+/** A guard that is a non-pointer mutex field of a same-package struct. */
+function isOwnerGuard(prog: Program, guardId: string): boolean {
+  const g = baseField(guardId);
+  return !!g && guardId === `field:${g.type}.${g.field}` && isValueMutexField(prog, g.type, g.field);
+}
+
+/** A variable declared in the function's body (not a parameter): the caller's locks cannot protect it. */
+function ownVariable(prog: Program, map: Node): boolean {
+  const b = baseIdent(map);
+  const d = b ? prog.oracle.resolver.resolve(b) : null;
+  return d?.kind === 'var' && !!d.node && enclosingFunction(d.node) !== null;
+}
+
+/**
+ * The getter leak: a map reached through a reference taken from its guarded field (a
+ * getter's result, `m := s.f` under the lock) and used after the lock is released.
+ */
+function escaped(prog: Program, a: Access): boolean {
+  if (a.locks.size > 0 || a.test || !a.loc.startsWith('field:')) return false;
+  let m = unparen(a.map);
+  while (m.type === T.indexExpr) m = unparen(field(m, 'operand')!);
+  if (m.type === T.callExpr) return true;
+  if (m.type !== T.identifier) return false;
+  const d = prog.oracle.resolver.resolve(m);
+  return d?.kind === 'var' && !!d.node && enclosingFunction(d.node) !== null;
+}
+
+/** A read lock of the map's own object: its guard, a mutex field of the map's struct, or a package mutex for a package map. */
+function ownLock(loc: string, rl: Held & { id: string }, guard: Guard | null): boolean {
+  if (guard && rl.id === guard.id) return true;
+  if (!rl.exact) return false;
+  const f = baseField(loc);
+  if (f) return rl.id.startsWith(`field:${f.type}.`);
+  return loc.startsWith('var:') && rl.id.startsWith('var:');
+}
+
+/** Per function: where a map-valued expression is assigned a new map (`x.m = map[K]V{}`, `= make(...)`). */
+class FreshMaps {
+  private readonly memo = new Map<FnInfo, Array<{ text: string; pos: number }>>();
+
+  after(fn: FnInfo, map: Node, pos: number): boolean {
+    let list = this.memo.get(fn);
+    if (!list) {
+      list = [];
+      const body = field(fn.node, 'body');
+      if (body) for (const st of descendantsOf(body, [T.assignment, T.shortVarDecl])) {
+        const left = listItems(field(st, 'left'));
+        const right = listItems(field(st, 'right'));
+        if (left.length !== right.length) continue;
+        left.forEach((l, i) => { if (isNewMap(right[i]!)) list!.push({ text: unparen(l).text, pos: st.endIndex }); });
+      }
+      this.memo.set(fn, list);
+    }
+    const m = unparen(map);
+    if (m.type !== T.selectorExpr) return false; // a field replaced by a new map (copy-on-write), not a local
+    return list.some((x) => x.text === m.text && x.pos <= pos);
+  }
+}
+
+function isNewMap(e: Node): boolean {
+  const u = unparen(e);
+  if (u.type === T.compositeLit) return true;
+  if (u.type !== T.callExpr) return false;
+  const f = field(u, 'function');
+  return f?.type === T.identifier && f.text === 'make';
+}
+
+/**
+ * An access through a receiver or parameter that every in-package invocation binds to
+ * an object its caller has just created (a constructor's helper, before publication).
+ */
+function builtByCallers(prog: Program, map: Node, loc: string, spawners: Set<FnInfo>): boolean {
+  if (!loc.startsWith('field:')) return false;
+  const base = baseIdent(map);
+  return !!base && freshIdent(prog, base, spawners, 0);
+}
+
+function baseIdent(map: Node): Node | null {
+  let e = unparen(map);
+  for (let i = 0; i < 20; i++) {
+    if (e.type === T.selectorExpr || e.type === T.indexExpr || e.type === T.unaryExpr) e = unparen(field(e, 'operand')!);
+    else break;
+  }
+  return e.type === T.identifier ? e : null;
+}
+
+function freshIdent(prog: Program, id: Node, spawners: Set<FnInfo>, depth: number): boolean {
+  if (depth > 3) return false;
+  const d = prog.oracle.resolver.resolve(id);
+  if (!d?.node) return false;
+  if (d.kind === 'var' && d.value && d.tupleIndex === undefined) return enclosingFunction(d.node) !== null && isFresh(prog, d.value, 0);
+  if (d.kind !== 'receiver' && d.kind !== 'param') return false;
+  const fnNode = d.declNode?.parent?.parent;
+  const fi = fnNode ? prog.info(fnNode) : undefined;
+  if (!fi || !fnNode || fnNode.type === T.funcLit) return false;
+  const name = field(fnNode, 'name')?.text ?? '';
+  if (/^[A-Z]/.test(name) || fi.rootOf.length > 0 || fi.invocations.length === 0) return false;
+  const index = d.kind === 'receiver' ? -1 : paramIndex(fnNode, d.node);
+  return fi.invocations.every((inv) => {
+    if (!inv.direct || spawners.has(inv.caller.host)) return false;
+    const arg = index === -1 ? receiverOf(inv.call) : callArgs(inv.call)[index] ?? null;
+    const b = arg ? baseIdent(arg) : null;
+    return !!b && unparen(arg!).type !== T.callExpr && freshIdent(prog, b, spawners, depth + 1);
+  });
+}
+
+function receiverOf(call: Node): Node | null {
+  const f = field(call, 'function');
+  const u = f ? unparen(f) : null;
+  return u?.type === T.selectorExpr ? field(u, 'operand') : null;
 }

@@ -34,6 +34,7 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
   const declared = new Map<FnInfo, Lockset>();
   for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
   for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : declared.get(f) ?? EMPTY_LOCKSET);
+  markAssumed(ordered);
   for (let round = 0; round < 12; round++) {
     let changed = false;
     for (const f of ordered) {
@@ -50,9 +51,11 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
       } else if (isHelper(f)) {
         let acc: Lockset | null = null;
         for (const s of f.sites) {
+          if (s.unknown || s.caller.assumed) continue;
           const ce = top.get(s.caller);
           if (ce === null || ce === undefined) continue;
-          const l = effective(ce, s.at);
+          let l = effective(ce, s.at);
+          if (s.extra) l = new Map([...l, ...[...s.extra].filter(([id]) => !id.startsWith('param:'))]);
           acc = acc ? intersect(acc, l) : l;
         }
         if (!acc) continue;
@@ -89,7 +92,7 @@ function withCallbackLocks(prog: Program, base: Lockset, call: Node, lit: Node):
     if (!id.startsWith(prefix)) { out.set(id, h); continue; }
     const arg = args[Number(id.slice(prefix.length))];
     const l = arg ? prog.ids.lockLoc(arg) : null;
-    if (l) out.set(l.id, { mode: h.mode, name: l.name, node: arg });
+    if (l) out.set(l.id, { mode: h.mode, name: l.name, node: arg, exact: l.exact });
   }
   return out;
 }
@@ -112,10 +115,53 @@ function declaredHeld(prog: Program, f: FnInfo): Lockset | null {
   const u = prog.oracle.underlying(prog.oracle.typeFromNode(info.typeNode));
   if (u.kind !== 'struct') return null;
   const recvName = recv.param ? field(recv.param, 'name')?.text ?? '' : '';
-  const out = new Map<string, { mode: 'w'; name: string }>();
+  const out = new Map<string, { mode: 'w'; name: string; exact: boolean }>();
   for (const fl of u.fields) {
     if (!prog.ids.isMutexType(fl.type) || !new RegExp(`\\b${fl.name}\\b`).test(text)) continue;
-    out.set(`field:${recv.name}.${fl.name}`, { mode: 'w', name: recvName ? `${recvName}.${fl.name}` : fl.name });
+    out.set(`field:${recv.name}.${fl.name}`, { mode: 'w', name: recvName ? `${recvName}.${fl.name}` : fl.name, exact: fl.type.kind !== 'pointer' });
   }
   return out.size ? out : null;
+}
+
+/** `fooLocked`, `fooNoLock`: named for being called with the lock held. */
+const LOCKED_NAME = /^(?!is[A-Z_]|Is[A-Z_]|has[A-Z_]|Has[A-Z_]).*[a-z0-9](Locked|_locked|NoLock|Nolock|WithLock|UnderLock|LockHeld)$|^locked[A-Z_]/;
+/** Doc comments stating the caller's duty to hold a lock. */
+const HELD_DOC = /must be called with|must be held|should be held|needs? to be held|(is|are) (assumed )?held|assumes? .{0,40}\b(lock|held|locked)|caller (must )?holds?|callers? must hold|held (on|at) entry|holding the lock|with .{0,30}\b(held|locked)\b|lock(s)? held/i;
+
+/**
+ * Functions whose entry locks are assumed rather than known (their accesses are not
+ * judged): named or documented as called with the lock held; unexported functions with
+ * no direct in-package call (reached through interfaces or function values, from
+ * callers whose locks are unknown); and, transitively, helpers every caller of which
+ * is assumed, and literals run in an assumed function's flow.
+ */
+function markAssumed(ordered: FnInfo[]): void {
+  for (const f of ordered) {
+    if (f.node.type === T.funcLit) continue;
+    const name = field(f.node, 'name')?.text ?? '';
+    if (LOCKED_NAME.test(name) || HELD_DOC.test(docComment(f.node))) { f.assumed = true; continue; }
+    const exported = /^[A-Z]/.test(name) || name === 'main' || name === 'init';
+    if (!exported && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
+  }
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (const f of ordered) {
+      if (f.assumed) continue;
+      if (f.node.type === T.funcLit) {
+        if (f.rootOf.length === 0 && f.parent?.assumed && f.hosted) { f.assumed = true; changed = true; }
+        continue;
+      }
+      const name = field(f.node, 'name')?.text ?? '';
+      if (/^[A-Z]/.test(name) || name === 'main' || name === 'init' || f.rootOf.length > 0 || f.once || f.sites.length === 0) continue;
+      if (f.sites.every((s) => s.unknown || s.caller.assumed)) { f.assumed = true; changed = true; }
+    }
+    if (!changed) break;
+  }
+}
+
+/** The comment lines right above a declaration. */
+export function docComment(n: Node): string {
+  const doc: string[] = [];
+  for (let c = n.previousSibling; c && c.type === T.comment; c = c.previousSibling) doc.push(c.text);
+  return doc.join('\n');
 }

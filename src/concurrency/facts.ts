@@ -27,6 +27,9 @@ export interface DeferredAccess { kind: AccessKind; map: Node; index: number; lo
 export interface ChanRec extends Point { kind: 'recv' | 'send' | 'close' | 'rangeDone'; chan: Node; value: Node | null }
 export interface WaitRec extends Point { recv: Node; call: Node }
 
+/** `if !hasLock { mu.Lock() }`: the parameter at `index` decides whether lock `id` is taken (when it equals `lockWhen`). */
+export interface FlagLock { index: number; lockWhen: boolean; ids: string[] }
+
 export interface FnFacts {
   node: Node;
   accesses: AccessRec[];
@@ -46,6 +49,8 @@ export interface FnFacts {
   parallel: boolean;
   /** Calls that start serving HTTP (ListenAndServe, Serve, httptest.NewServer, ...): where handlers begin to run. */
   serves: Point[];
+  /** Locks or not depending on a parameter: an `if` on a parameter takes or releases a lock. */
+  flagLock: FlagLock | null;
   /** Calls of function-typed parameters (callbacks), with the lock state there. */
   paramCalls: Array<{ index: number; at: LockState }>;
 }

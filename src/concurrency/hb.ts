@@ -14,6 +14,7 @@ export class HappensBefore {
   private readonly hostedMemo = new Map<FnInfo, FnInfo[]>();
   private readonly sentMemo = new Map<Root, Set<string>>();
   private readonly loopsMemo = new Map<FnInfo, number[]>();
+  private readonly sharedMemo = new Map<string, boolean>();
 
   constructor(private readonly prog: Program) {}
 
@@ -142,6 +143,13 @@ export class HappensBefore {
   shared(loc: string, r: Root): boolean {
     if (!loc.startsWith('local:')) return true;
     const base = /^local:\d+:\d+:[^[<]+/.exec(loc)?.[0] ?? loc;
+    const k = `${base}|${r.id}`;
+    let v = this.sharedMemo.get(k);
+    if (v === undefined) { v = this.computeShared(base, r); this.sharedMemo.set(k, v); }
+    return v;
+  }
+
+  private computeShared(base: string, r: Root): boolean {
     const decl = this.prog.ids.locals.get(base);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;

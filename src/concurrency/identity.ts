@@ -175,28 +175,58 @@ export class Identities {
   }
 
   /**
-   * Identity of the mutex a `X.Lock()`-style call acts on, from X: a mutex-typed
-   * expression, or a value whose struct embeds a mutex (`s.Lock()`).
+   * Identity of the lock a zero-argument `X.Lock()`-style call acts on, from X: a
+   * mutex-typed expression, a value whose struct embeds a mutex (`s.Lock()`), or any
+   * other receiver (a mutex of another package, a `sync.Locker`, `cond.L`): every such
+   * call is a lock operation. `exact` is set only for locks whose identity is known
+   * not to alias another lock: a non-pointer sync.Mutex/RWMutex field (named or
+   * embedded) of a same-package struct, or a package-level mutex variable.
    */
-  lockLoc(recv: Node): { id: string; name: string } | null {
+  lockLoc(recv: Node): { id: string; name: string; exact: boolean } | null {
     const t = this.oracle.typeOf(recv);
-    if (this.isMutexType(t)) { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
-    const emb = this.embeddedMutex(t);
-    if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: `${unparen(recv).text}.${emb.field}` };
-    if (t.kind === 'unknown') { const id = this.loc(recv); return id ? { id, name: unparen(recv).text } : null; }
-    // A sync.Locker (or other interface) parameter: a lock chosen by the caller.
     const u = unparen(recv);
+    if (this.isMutexType(t)) {
+      const id = this.loc(recv);
+      if (!id) return { id: `lock:${u.text}`, name: u.text, exact: false };
+      return { id, name: u.text, exact: t.kind !== 'pointer' && this.isValueMutexLoc(id) };
+    }
+    const emb = this.embeddedMutex(t);
+    if (emb) return { id: `field:${emb.owner}.${emb.field}`, name: `${u.text}.${emb.field}`, exact: !emb.pointer };
+    // A sync.Locker (or other interface) parameter: a lock chosen by the caller.
     const base = t.kind === 'pointer' ? t.elem : t;
     if (u.type === T.identifier && (t.kind === 'interface' || (base.kind === 'named' && base.pkgPath === 'sync' && base.name === 'Locker'))) {
       const d = this.oracle.resolver.resolve(u);
       const fn = d?.kind === 'param' && d.declNode ? d.declNode.parent?.parent : null;
-      if (fn && d?.node) return { id: `param:${this.oracle.resolver.key(fn)}:${paramIndex(fn, d.node)}`, name: u.text };
+      if (fn && d?.node) return { id: `param:${this.oracle.resolver.key(fn)}:${paramIndex(fn, d.node)}`, name: u.text, exact: false };
     }
-    return null;
+    // Any other receiver: a lock whose relation to other locks is unknown.
+    const id = this.loc(recv);
+    return { id: id ? `lock:${id}` : `lock:${u.text}`, name: u.text, exact: false };
+  }
+
+  /** A location that is a non-pointer mutex field of a same-package struct, or a package-level mutex. */
+  private isValueMutexLoc(id: string): boolean {
+    let v = this.valueMutexMemo.get(id);
+    if (v === undefined) { v = this.computeValueMutexLoc(id); this.valueMutexMemo.set(id, v); }
+    return v;
+  }
+
+  private readonly valueMutexMemo = new Map<string, boolean>();
+
+  private computeValueMutexLoc(id: string): boolean {
+    if (id.startsWith('var:') || id.startsWith('local:')) return !id.includes('[') && !id.includes('<');
+    const m = /^field:([^.[<]+)\.([^.[<]+)$/.exec(id);
+    if (!m) return false;
+    const info = this.oracle.pkg.types.get(m[1]!);
+    if (!info) return false;
+    const u = this.oracle.underlying(this.oracle.typeFromNode(info.typeNode));
+    if (u.kind !== 'struct') return false;
+    const f = u.fields.find((x) => x.name === m[2]);
+    return !!f && f.type.kind === 'named' && this.isMutexType(f.type);
   }
 
   /** The embedded sync.Mutex/RWMutex of a same-package struct type, if any. */
-  embeddedMutex(t: GoType, depth = 0): { owner: string; field: string } | null {
+  embeddedMutex(t: GoType, depth = 0): { owner: string; field: string; pointer: boolean } | null {
     if (depth > 3) return null;
     const base = t.kind === 'pointer' ? t.elem : t;
     if (base.kind !== 'named' || !base.info || base.pkgPath) return null;
@@ -204,7 +234,7 @@ export class Identities {
     if (u.kind !== 'struct') return null;
     for (const f of u.fields) {
       if (!f.embedded) continue;
-      if (this.isMutexType(f.type)) return { owner: base.info.name, field: f.name };
+      if (this.isMutexType(f.type)) return { owner: base.info.name, field: f.name, pointer: f.type.kind === 'pointer' };
       const r = this.embeddedMutex(f.type, depth + 1);
       if (r) return r;
     }

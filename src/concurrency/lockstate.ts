@@ -5,7 +5,14 @@
 import type { Node } from 'web-tree-sitter';
 
 export type Mode = 'w' | 'r';
-export interface Held { mode: Mode; name: string; /** The mutex expression at the Lock call. */ node?: Node }
+export interface Held {
+  mode: Mode;
+  name: string;
+  /** The mutex expression at the Lock call. */
+  node?: Node;
+  /** A lock known not to alias other locks (a non-pointer mutex field or package mutex); others may be any lock. */
+  exact?: boolean;
+}
 export type Lockset = ReadonlyMap<string, Held>;
 
 export interface LockState {
@@ -104,4 +111,24 @@ export function commonExcluding(a: Lockset, b: Lockset): string | null {
     if (o && (h.mode === 'w' || o.mode === 'w')) return id;
   }
   return null;
+}
+
+/**
+ * Whether two locksets may protect each other: a lock both hold in excluding modes, or
+ * a pair of locks whose relation is unknown (either is not exact: a mutex pointer, a
+ * lock of another package, `cond.L`), which may be the same lock.
+ */
+export function mayExclude(a: Lockset, b: Lockset): boolean {
+  if (commonExcluding(a, b)) return true;
+  for (const [ia, ha] of a) for (const [ib, hb] of b) {
+    if (ia === ib) continue;
+    if (!ha.exact || !hb.exact) return true;
+  }
+  return false;
+}
+
+/** Whether a lockset holds a lock of unknown relation to the others (not exact). */
+export function holdsOpaque(a: Lockset): boolean {
+  for (const h of a.values()) if (!h.exact) return true;
+  return false;
 }

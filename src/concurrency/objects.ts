@@ -17,6 +17,7 @@ const MAX_DEPTH = 6;
 export class ObjectRoots {
   private readonly paramMemo = new Map<string, Set<string>>();
   private readonly decls = new Map<string, Node>();
+  private readonly sharedMemo = new Map<string, boolean>();
 
   constructor(private readonly prog: Program) {}
 
@@ -115,7 +116,28 @@ export class ObjectRoots {
    * of T handed to users (`type:T`) counts only between a goroutine that T starts and
    * T's exported methods, never between instances of one goroutine.
    */
-  sharedBy(o: string, r: Root, typeMethods = false): boolean {
+  sharedBy(o: string, r: Root, typeMethods = false, instances = false): boolean {
+    const k = `${o}|${r.id}|${typeMethods}|${instances}`;
+    let v = this.sharedMemo.get(k);
+    if (v === undefined) {
+      v = this.computeSharedBy(o, r, typeMethods);
+      // Between instances of one root: a local of the starting function is shared only by the
+      // goroutines one call starts in a loop; each call of the function has its own (and its own goroutine).
+      if (v && instances && o.startsWith('local:') && r.kind !== 'handler') v = this.startedInLoop(o, r);
+      this.sharedMemo.set(k, v);
+    }
+    return v;
+  }
+
+  private startedInLoop(o: string, r: Root): boolean {
+    const decl = this.decls.get(o);
+    const fn = decl ? enclosingFunction(decl) : null;
+    if (!decl || !fn) return true;
+    for (let p = r.site.parent; p && p.id !== fn.id; p = p.parent) if (p.type === T.forStatement && !within(decl, p)) return true;
+    return false;
+  }
+
+  private computeSharedBy(o: string, r: Root, typeMethods: boolean): boolean {
     if (o.startsWith('global:')) return true;
     if (o.startsWith('recv:')) return o === `recv:${r.target.key}`;
     if (o.startsWith('type:')) return typeMethods && spawnedBy(r, o.slice(5));

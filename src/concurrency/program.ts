@@ -7,10 +7,12 @@ import { typesAnalysis } from '../engine.js';
 import type { Analysis } from '../rule.js';
 import type { TypeOracle } from '../types.js';
 import { receiverBase } from '../package.js';
-import { T, descendantsOf, field, namedChildrenNoComments } from '../syntax.js';
+import { T, descendantsOf, field, namedChildrenNoComments, unparen } from '../syntax.js';
 import { CallResolver } from './callgraph.js';
 import { Identities } from './identity.js';
-import { EMPTY_LOCKSET } from './lockstate.js';
+import { EMPTY_LOCKSET, effective, intersect } from './lockstate.js';
+import { callArgs } from './accesses.js';
+import type { GoType } from '../types.js';
 import type { LockState, Lockset } from './lockstate.js';
 import { RootClassifier } from './roots.js';
 import type { RootKind } from './roots.js';
@@ -36,9 +38,17 @@ export interface Root {
   loops: number[];
   /** Runs as many instances at once (started in a loop, a handler, a parallel subtest). */
   multi: boolean;
+  /** Started in a _test.go file: it races only on locations local to the test. */
+  test: boolean;
 }
 
-export interface CallSite { caller: FnInfo; at: LockState; pos: number; loops: number[] }
+export interface CallSite {
+  caller: FnInfo; at: LockState; pos: number; loops: number[];
+  /** A function passed as a value to a same-package function that stores or wraps it: the locks where it runs are unknown. */
+  unknown?: boolean;
+  /** Locks the receiving function holds wherever it calls the callback (a function passed as a value). */
+  extra?: Lockset;
+}
 
 export interface FnInfo {
   node: Node;
@@ -63,6 +73,17 @@ export interface FnInfo {
   once: boolean;
   /** Every place this function is invoked from: direct calls, go statements, deferred calls, callbacks. */
   invocations: Invocation[];
+  /**
+   * The locks on entry are assumed, not known: the name or doc comment says the caller
+   * holds the lock (`...Locked`, "must be called with"), or it is reached only through
+   * interfaces, function values or callbacks whose callers' locks are unknown.
+   */
+  assumed: boolean;
+  /**
+   * Takes its lock or not depending on a parameter (`if !hasLock { mu.Lock() }`), and no
+   * in-package call is known to pass the value that skips the lock without holding it.
+   */
+  flagLocked: boolean;
 }
 
 /** A call of a function: the receiver and arguments are known for direct calls and go statements. */
@@ -141,7 +162,7 @@ function buildProgram(oracle: TypeOracle): Program {
     const k = calls.key(n);
     if (fns.has(k)) continue;
     const f = factsOf(n)!;
-    const info: FnInfo = { node: n, key: k, facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [] };
+    const info: FnInfo = { node: n, key: k, facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [], assumed: false, flagLocked: false };
     info.host = info;
     fns.set(k, info);
     for (const l of f.lits) work.push(l.lit);
@@ -170,7 +191,7 @@ function buildProgram(oracle: TypeOracle): Program {
   // Roots and edges.
   const classifier = new RootClassifier(oracle);
   const addRoot = (kind: RootKind, target: FnInfo, site: Node, spawner: FnInfo | null, pos: number, loops: number[]) => {
-    const r: Root = { id: prog.roots.length, kind, target, site, spawner, pos, loops, multi: kind === 'handler' || kind === 'subtest' };
+    const r: Root = { id: prog.roots.length, kind, target, site, spawner, pos, loops, multi: kind === 'handler' || kind === 'subtest', test: oracle.resolver.fileOf(site).isTest };
     prog.roots.push(r);
     target.rootOf.push(r);
   };
@@ -193,7 +214,7 @@ function buildProgram(oracle: TypeOracle): Program {
         if ('root' in use) { addRoot(use.root, callee, c.via, info, c.pos, c.loops); continue; }
         if ('once' in use) { callee.once = true; continue; }
       }
-      edge(info, callee, { caller: info, at: c.at, pos: c.pos, loops: c.loops });
+      edge(info, callee, { caller: info, at: c.at, pos: c.pos, loops: c.loops, ...(c.via ? callbackSite(prog, c.via, c.call, c.callee) : {}) });
     }
     for (const d of f.defers) {
       if (d.kind !== 'fn' || !d.fn || d.fn.type === T.funcLit) continue;
@@ -256,6 +277,7 @@ function buildProgram(oracle: TypeOracle): Program {
   }
 
   computeEntries(prog, env.effect);
+  for (const info of fns.values()) if (info.facts.flagLock) info.flagLocked = !flagSkippedUnlocked(info);
   return prog;
 }
 
@@ -270,15 +292,39 @@ function isDeferred(info: FnInfo): boolean {
   return false;
 }
 
-/** Named struct types of the package with a sync.Mutex or sync.RWMutex field (named or embedded). */
+/** Named struct types of the package with a lock field (named or embedded): sync.Mutex/RWMutex or any type named like one. */
 function lockHoldingTypes(oracle: TypeOracle, ids: Identities): Set<string> {
   const out = new Set<string>();
   for (const [name, info] of oracle.pkg.types) {
-    if (!/\bsync\.(RW)?Mutex\b/.test(info.typeNode.text)) continue;
+    if (!/\b(RW)?Mutex\b|\bLocker\b/.test(info.typeNode.text)) continue;
     const u = oracle.underlying(oracle.typeFromNode(info.typeNode));
-    if (u.kind === 'struct' && u.fields.some((f) => ids.isMutexType(f.type))) out.add(name);
+    if (u.kind === 'struct' && u.fields.some((f) => ids.isMutexType(f.type) || isLockTypeName(f.type))) out.add(name);
   }
   return out;
+}
+
+function isLockTypeName(t: GoType): boolean {
+  const b = t.kind === 'pointer' ? t.elem : t;
+  return b.kind === 'named' && /^(RW)?Mutex$|^Locker$/.test(b.name);
+}
+
+/**
+ * A function passed as a value (`call(f)`): when `call` is a same-package function,
+ * f runs with the locks held where that function calls its parameter; a function
+ * that never calls it stores or wraps it, so where f runs is unknown.
+ */
+function callbackSite(prog: Program, via: Node, call: Node, callee: Node): Pick<CallSite, 'unknown' | 'extra'> {
+  const fnExpr = field(via, 'function');
+  const recv = fnExpr ? prog.calls.target(fnExpr) : null;
+  const info = recv ? prog.info(recv) : undefined;
+  if (!recv || !info) return {};
+  const j = callArgs(call).findIndex((a) => prog.calls.target(a)?.id === callee.id);
+  if (j < 0) return {};
+  const at = info.facts.paramCalls.filter((c) => c.index === j);
+  if (at.length === 0) return { unknown: true };
+  let held: Lockset | null = null;
+  for (const c of at) held = held ? intersect(held, c.at.held) : c.at.held;
+  return held && held.size ? { extra: held } : {};
 }
 
 /**
@@ -303,3 +349,21 @@ function shareTwinCalls(prog: Program): void {
   }
 }
 
+
+/**
+ * A call that passes the literal that skips the lock (`add(k, true)` for
+ * `if !hasLock { mu.Lock() }`) from a caller that does not hold the lock itself.
+ */
+function flagSkippedUnlocked(info: FnInfo): boolean {
+  const flag = info.facts.flagLock!;
+  for (const inv of info.invocations) {
+    if (!inv.direct || inv.caller.assumed) continue;
+    const arg = callArgs(inv.call)[flag.index];
+    const v = arg ? unparen(arg).text : '';
+    if (v !== 'true' && v !== 'false' || (v === 'true') === flag.lockWhen) continue;
+    const site = info.sites.find((s) => s.caller === inv.caller && s.pos === inv.call.startIndex);
+    const held = site ? effective(inv.caller.entry, site.at) : EMPTY_LOCKSET;
+    if (!flag.ids.some((id) => held.has(id))) return true;
+  }
+  return false;
+}

@@ -5,7 +5,7 @@
 // returns. It records, with the lock state at each: map accesses, calls, function
 // literals, go statements, defers, channel operations and waits.
 import type { Node } from 'web-tree-sitter';
-import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, unparen, within } from '../syntax.js';
+import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
 import { callAccesses, callArgs, isAssigned } from './accesses.js';
 import { paramIndex } from './params.js';
 import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
@@ -30,7 +30,7 @@ class Walker {
   constructor(private readonly fn: Node, private readonly env: WalkEnv) {
     const params = field(fn, 'parameters');
     this.paramNames = new Set(params ? namedChildrenNoComments(params).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)) : []);
-    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, serves: [], paramCalls: [] };
+    this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, serves: [], paramCalls: [], flagLock: null };
   }
 
   run(): FnFacts {
@@ -116,7 +116,7 @@ class Walker {
     if (call?.type === T.callExpr) {
       const op = this.lockOp(call);
       if (op) {
-        if (op.op === 'lock' || op.op === 'rlock') return acquire(s, op.id, { mode: op.op === 'lock' ? 'w' : 'r', name: op.name, node: op.node });
+        if (op.op === 'lock' || op.op === 'rlock') return acquire(s, op.id, { mode: op.op === 'lock' ? 'w' : 'r', name: op.name, node: op.node, exact: op.exact });
         return release(s, op.id);
       }
       this.region(n, s);
@@ -186,6 +186,15 @@ class Walker {
     const alt = field(n, 'alternative');
     const a = cons ? this.block(cons, cur) : cur;
     const b = alt ? this.stmt(alt, cur) : cur;
+    // `if !hasLock { mu.Lock() }`: whether the lock is held depends on the caller's flag.
+    if (cond && a && b && !sameHeld(a, b) && !this.f.flagLock) {
+      const flag = this.flagParam(cond);
+      if (flag) {
+        const taken = (x: LockState, y: LockState) => [...x.held.keys()].filter((id) => !y.held.has(id));
+        const whenTrue = taken(a, b);
+        this.f.flagLock = whenTrue.length > 0 ? { index: flag.index, lockWhen: !flag.negated, ids: whenTrue } : { index: flag.index, lockWhen: flag.negated, ids: taken(b, a) };
+      }
+    }
     return meet([a, b].filter((x): x is LockState => x !== null));
   }
 
@@ -275,15 +284,40 @@ class Walker {
     return meet(outs);
   }
 
-  /** Record what an expression region does: accesses, calls, literals, channel ops, waits (one query per region). */
+  /** The function body's region nodes (one query per function), in document order with their byte ranges. */
+  private index: { nodes: Node[]; starts: number[]; ends: number[] } | null = null;
+
+  private regionNodes(r: Node): Node[] {
+    if (!this.index) {
+      const body = field(this.fn, 'body');
+      const nodes = body ? descendantsOf(body, REGION_TYPES) : [];
+      this.index = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
+    }
+    const { nodes, starts, ends } = this.index;
+    const lo = r.startIndex;
+    const hi = r.endIndex;
+    // First node starting at or after lo (document order sorts by start).
+    let a = 0;
+    let b = starts.length;
+    while (a < b) { const m = (a + b) >> 1; if (starts[m]! < lo) a = m + 1; else b = m; }
+    const out: Node[] = [];
+    // Skip nested function literals' contents: their bodies are walked on their own.
+    let litEnd = -1;
+    for (let i = a; i < starts.length && starts[i]! < hi; i++) {
+      if (ends[i]! > hi) continue;
+      if (starts[i]! < litEnd) continue;
+      const n = nodes[i]!;
+      out.push(n);
+      if (n.type === T.funcLit) litEnd = ends[i]!;
+    }
+    return out;
+  }
+
+  /** Record what an expression region does: accesses, calls, literals, channel ops, waits. */
   private region(r: Node, s: LockState): void {
     const { oracle } = this.env;
-    const found = r.type === T.funcLit ? [r] : descendantsOf(r, REGION_TYPES);
-    if (REGION_TYPES.includes(r.type) && r.type !== T.funcLit && !found.some((n) => n.id === r.id)) found.unshift(r);
-    const lits = found.filter((n) => n.type === T.funcLit);
-    const inLit = (n: Node) => lits.some((l) => l.id !== n.id && within(n, l));
+    const found = r.type === T.funcLit ? [r] : this.regionNodes(r);
     for (const n of found) {
-      if (inLit(n)) continue;
       switch (n.type) {
         case T.funcLit: this.literal(n, s); break;
         case T.indexExpr: {
@@ -346,14 +380,31 @@ class Walker {
     }
   }
 
-  private lockOp(call: Node): { op: 'lock' | 'rlock' | 'unlock' | 'runlock'; id: string; name: string; node: Node } | null {
+  private lockOp(call: Node): { op: 'lock' | 'rlock' | 'unlock' | 'runlock'; id: string; name: string; node: Node; exact: boolean } | null {
     const f = field(call, 'function');
     if (!f || f.type !== T.selectorExpr || callArgs(call).length !== 0) return null;
     const op = LOCK_OPS[field(f, 'field')?.text ?? ''];
     const recv = field(f, 'operand');
     if (!op || !recv) return null;
+    // A same-package method named Lock (a wrapper): its summarised effect applies instead.
+    if (this.env.target(f)) return null;
     const l = this.env.ids.lockLoc(recv);
-    return l ? { op, id: l.id, name: l.name, node: recv } : null;
+    return l ? { op, id: l.id, name: l.name, node: recv, exact: l.exact } : null;
+  }
+
+  /** `hasLock`, `!hasLock`: a bool parameter of this function, its position and whether it is negated. */
+  private flagParam(cond: Node): { index: number; negated: boolean } | null {
+    let c = unparen(cond);
+    let negated = false;
+    while (c.type === T.unaryExpr && operatorOf(c) === '!') { c = unparen(field(c, 'operand') ?? c); negated = !negated; }
+    if (c.type !== T.identifier || !this.paramNames.has(c.text)) return null;
+    const d = this.env.oracle.resolver.resolve(c);
+    const fn = d?.kind === 'param' && d.declNode ? d.declNode.parent?.parent : null;
+    if (!fn || fn.id !== this.fn.id || !d?.node) return null;
+    const t = this.env.oracle.typeOf(c);
+    if (!(t.kind === 'basic' && t.name === 'bool') && t.kind !== 'unknown') return null;
+    const index = paramIndex(fn, d.node);
+    return index >= 0 ? { index, negated } : null;
   }
 
   private isFatal(call: Node): boolean {
@@ -399,4 +450,5 @@ function hasBreak(body: Node): boolean {
   }
   return false;
 }
+
 
