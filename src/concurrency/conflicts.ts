@@ -93,7 +93,7 @@ function findConflicts(prog: Program): Conflicts {
         construction: !spawners.has(fn.host) && (isConstruction(prog, rec.map, loc) || builtByCallers(prog, rec.map, loc, spawners)),
         deferred: rec.deferred, beforeHandover: false,
         freshMap: rec.kind === 'write' && fresh.after(fn, rec.map, rec.pos),
-        unjudged: isUnjudged(fn) && !ownVariable(prog, rec.map), test: prog.oracle.resolver.fileOf(rec.map).isTest,
+        unjudged: isUnjudged(fn) && !(loc.startsWith('local:') && ownVariable(prog, rec.map)), test: prog.oracle.resolver.fileOf(rec.map).isTest,
       };
       const h = handovers.get(ownLocal(prog, rec.map) ?? '');
       if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
@@ -172,7 +172,7 @@ function findConflicts(prog: Program): Conflicts {
       if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) || escaped(prog, a) && inConcurrentCode(a))) {
         finding = { access: a, other: null, root: null, guard, readLock };
       }
-      if (!finding && readLock && !loc.startsWith('local:') && ownLock(loc, readLock, guard)) finding = { access: a, other: null, root: null, guard, readLock };
+      if (!finding && readLock && !a.freshMap && !loc.startsWith('local:') && ownLock(loc, readLock, guard) && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
       if (finding) out.findings.push(finding);
     }
   }

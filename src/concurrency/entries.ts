@@ -143,17 +143,29 @@ function markAssumed(ordered: FnInfo[]): void {
     const exported = /^[A-Z]/.test(name) || name === 'main' || name === 'init';
     if (!exported && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
   }
+  propagateAssumed(ordered);
+}
+
+/**
+ * Helpers every call of which comes from an assumed function, or from one that locks
+ * depending on a flag parameter, are assumed too; so are literals run in their flow.
+ */
+export function propagateAssumed(ordered: Iterable<FnInfo>): void {
+  const list = [...ordered];
+  const unknownCaller = (c: FnInfo) => c.assumed || c.flagLocked;
   for (let round = 0; round < 20; round++) {
     let changed = false;
-    for (const f of ordered) {
+    for (const f of list) {
       if (f.assumed) continue;
       if (f.node.type === T.funcLit) {
-        if (f.rootOf.length === 0 && f.parent?.assumed && f.hosted) { f.assumed = true; changed = true; }
+        if (f.rootOf.length === 0 && f.parent && unknownCaller(f.parent) && f.hosted) { f.assumed = true; changed = true; }
         continue;
       }
       const name = field(f.node, 'name')?.text ?? '';
       if (/^[A-Z]/.test(name) || name === 'main' || name === 'init' || f.rootOf.length > 0 || f.once || f.sites.length === 0) continue;
-      if (f.sites.every((s) => s.unknown || s.caller.assumed)) { f.assumed = true; changed = true; }
+      // Recursive calls do not count: they run with whatever their first caller held.
+      const outside = f.sites.filter((s) => s.caller !== f && s.caller.host !== f);
+      if (outside.length > 0 && outside.every((s) => s.unknown || unknownCaller(s.caller))) { f.assumed = true; changed = true; }
     }
     if (!changed) break;
   }

@@ -16,7 +16,7 @@ import type { GoType } from '../types.js';
 import type { LockState, Lockset } from './lockstate.js';
 import { RootClassifier } from './roots.js';
 import type { RootKind } from './roots.js';
-import { computeEntries, deferState } from './entries.js';
+import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
@@ -278,6 +278,7 @@ function buildProgram(oracle: TypeOracle): Program {
 
   computeEntries(prog, env.effect);
   for (const info of fns.values()) if (info.facts.flagLock) info.flagLocked = !flagSkippedUnlocked(info);
+  propagateAssumed(fns.values());
   return prog;
 }
 
