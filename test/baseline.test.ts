@@ -1,21 +1,15 @@
 // --write-baseline and --baseline on a temporary git repository: new, unchanged and
 // absent results, matched by rule, file and GitHub's line hash (so moved lines match).
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../src/version.js';
+import { gitRepo } from './gitrepo.js';
 
-const bin = join(packageRoot, 'bin', 'mapsafe.js');
-let repo: string;
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8' });
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--no-cache', '--enable', 'unsafe-map-cast', ...args], { cwd: repo, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const repo = gitRepo();
+const git = repo.git;
+const run = repo.run;
 const fn = (name: string) => `
 func ${name}(m map[string]int) int {
 	h := (*header)(*(*unsafe.Pointer)(unsafe.Pointer(&m)))
@@ -25,20 +19,20 @@ func ${name}(m map[string]int) int {
 const head = 'package p\n\nimport "unsafe"\n\ntype header struct{ count int }\n';
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'mapsafe-baseline-'));
+  repo.dir = mkdtempSync(join(tmpdir(), 'mapsafe-baseline-'));
   git('init', '-q');
   git('remote', 'add', 'origin', 'https://token:x-oauth@github.com/acme/widgets.git');
-  writeFileSync(join(repo, 'a.go'), head + fn('Bb') + fn('A'));
+  writeFileSync(join(repo.dir, 'a.go'), head + fn('Bb') + fn('A'));
   git('add', 'a.go');
   git('commit', '-q', '-m', 'one');
 });
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
 describe('baseline', { timeout: 60_000 }, () => {
   it('writes a baseline, then reports only new findings; SARIF marks new, unchanged and absent', () => {
     const first = run(['--write-baseline', 'base.sarif', '.']);
     expect(first.code).toBe(1);
-    const base = JSON.parse(readFileSync(join(repo, 'base.sarif'), 'utf8')) as Sarif.Log;
+    const base = JSON.parse(readFileSync(join(repo.dir, 'base.sarif'), 'utf8')) as Sarif.Log;
     expect(base.runs[0]!.results).toHaveLength(2);
     expect(base.runs[0]!.versionControlProvenance).toEqual([
       { repositoryUri: 'https://github.com/acme/widgets.git', revisionId: git('rev-parse', 'HEAD').trim(), mappedTo: { uriBaseId: 'SRCROOT' } },
@@ -46,7 +40,7 @@ describe('baseline', { timeout: 60_000 }, () => {
     expect(run(['--baseline', 'base.sarif', '.'])).toEqual({ code: 0, stdout: '', stderr: '' });
 
     // Move A down (its hash, over the next 100 non-blank characters, stays), drop Bb, add Ccc.
-    writeFileSync(join(repo, 'a.go'), `${head}\n// moved\n${fn('Ccc')}${fn('A')}`);
+    writeFileSync(join(repo.dir, 'a.go'), `${head}\n// moved\n${fn('Ccc')}${fn('A')}`);
     const text = run(['--baseline', 'base.sarif', '.']);
     expect(text.code).toBe(1);
     expect(text.stdout.split('\n').filter((l) => l !== '')).toHaveLength(1);
@@ -63,7 +57,7 @@ describe('baseline', { timeout: 60_000 }, () => {
 
   it('rejects a missing or malformed baseline with one line', () => {
     expect(run(['--baseline', 'nope.sarif', '.'])).toEqual({ code: 2, stdout: '', stderr: 'mapsafe: nope.sarif: no such file\n' });
-    writeFileSync(join(repo, 'bad.sarif'), '{"version": "1.0"}');
+    writeFileSync(join(repo.dir, 'bad.sarif'), '{"version": "1.0"}');
     expect(run(['--baseline', 'bad.sarif', '.'])).toMatchObject({ code: 2, stderr: 'mapsafe: bad.sarif: not a SARIF 2.1.0 log\n' });
   });
 

@@ -1,21 +1,14 @@
 // --new-from-rev on a temporary git repository, and the diff parsing and remote URLs behind it.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changedLinesFromDiff, remoteToUri } from '../src/newcode.js';
-import { packageRoot } from '../src/version.js';
+import { gitRepo } from './gitrepo.js';
 
-const bin = join(packageRoot, 'bin', 'mapsafe.js');
-let repo: string;
-
-const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8' });
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--no-cache', '--enable', 'unsafe-map-cast', ...args], { cwd: repo, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const repo = gitRepo();
+const git = repo.git;
+const run = repo.run;
 
 const fn = (name: string) => `
 func ${name}(m map[string]int) int {
@@ -26,19 +19,19 @@ func ${name}(m map[string]int) int {
 const head = 'package p\n\nimport "unsafe"\n\ntype header struct{ count int }\n';
 
 beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'mapsafe-newcode-'));
+  repo.dir = mkdtempSync(join(tmpdir(), 'mapsafe-newcode-'));
   git('init', '-q');
-  writeFileSync(join(repo, 'a.go'), head + fn('Old'));
+  writeFileSync(join(repo.dir, 'a.go'), head + fn('Old'));
   git('add', 'a.go');
   git('commit', '-q', '-m', 'one');
 });
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
+afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
 describe('--new-from-rev', { timeout: 60_000 }, () => {
   it('reports only findings on lines added or changed since REV, and in untracked files', () => {
     expect(run(['--new-from-rev', 'HEAD', '.'])).toEqual({ code: 0, stdout: '', stderr: '' });
-    writeFileSync(join(repo, 'a.go'), head + fn('Old') + fn('New'));
-    writeFileSync(join(repo, 'b.go'), head.replace('\nimport "unsafe"\n\ntype header struct{ count int }\n', '\nimport "unsafe"\n') + fn('Untracked'));
+    writeFileSync(join(repo.dir, 'a.go'), head + fn('Old') + fn('New'));
+    writeFileSync(join(repo.dir, 'b.go'), head.replace('\nimport "unsafe"\n\ntype header struct{ count int }\n', '\nimport "unsafe"\n') + fn('Untracked'));
     const all = run(['.']);
     expect(all.stdout.split('\n').filter((l) => l.endsWith('[unsafe-map-cast]'))).toHaveLength(3);
     const r = run(['--new-from-rev', 'HEAD', '.']);
