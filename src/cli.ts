@@ -20,7 +20,8 @@ import type { Diagnostic } from './diagnostic.js';
 import { changedSince, GitError, gitProvenance, gitWorkTree, onChangedLines } from './newcode.js';
 import type { SarifOptions, SarifRuleInfo } from './report/index.js';
 import { loadRuleDoc } from './ruledoc.js';
-import { applySuppressions, directiveRuleId, readDirectives, type Suppressed } from './suppress.js';
+import { type Suppressed } from './suppress.js';
+import { settleFindings } from './findings.js';
 import type { ScanProgress } from './scan.js';
 import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
@@ -290,14 +291,15 @@ function afterScan(
     return texts.get(f);
   };
   const severity = config?.config.severity ?? {};
-  const effective = diagnostics.map((d) => (severity[d.ruleId] && severity[d.ruleId] !== d.severity ? { ...d, severity: severity[d.ruleId]! } : d));
-  const ran = new Set(rules.map((r) => r.id));
-  const suppression = applySuppressions(effective, readDirectives(found.files, source), {
-    ranRules: ran,
+  const suppression = settleFindings(diagnostics, {
+    severity,
+    rules,
     knownRules: new Set(allRules.map((r) => r.id)),
-    // A shard sees only some packages' findings: a directive elsewhere may look unused.
-    reportUnused: ran.has(directiveRuleId) && flags.shard === undefined,
+    files: found.files,
+    source,
     ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
+    // A shard sees only some packages' findings: a directive elsewhere may look unused.
+    complete: flags.shard === undefined,
   });
   const beforeFilters = suppression.diagnostics;
   let reported = beforeFilters;

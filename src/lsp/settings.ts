@@ -6,7 +6,7 @@ import { allRules } from '../../rules/index.js';
 import { ConfigError, excluder, findConfig, readConfig, type LoadedConfig } from '../config.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Rule } from '../rule.js';
-import { applySuppressions, directiveRuleId, readDirectives } from '../suppress.js';
+import { settleFindings } from '../findings.js';
 
 /** The editor's settings: `{"mapsafe": {"enable": [...], "disable": [...]}}`. */
 export interface EditorSettings {
@@ -81,13 +81,5 @@ export function afterScan(
   reportOnly: ReadonlySet<string>,
   source: (file: string) => string | undefined,
 ): Diagnostic[] {
-  const severity = settings.severity;
-  const effective = diagnostics.map((d) => (severity[d.ruleId] && severity[d.ruleId] !== d.severity ? { ...d, severity: severity[d.ruleId]! } : d));
-  const ran = new Set(settings.rules.map((r) => r.id));
-  return applySuppressions(effective, readDirectives(files, source), {
-    ranRules: ran,
-    knownRules,
-    reportUnused: ran.has(directiveRuleId),
-    reportOnly,
-  }).diagnostics;
+  return settleFindings(diagnostics, { severity: settings.severity, rules: settings.rules, knownRules, files, source, reportOnly, complete: true }).diagnostics;
 }
