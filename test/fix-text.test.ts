@@ -76,3 +76,16 @@ describe('statements', () => {
     expect(mayHold(b!, 's.mu', b!.endIndex - 2)).toBe(false);
   });
 });
+
+describe('spansLines', () => {
+  it('finds raw strings and block comments that span lines, in linear time on adversarial input', async () => {
+    const { spansLines } = await import('../src/fix/text.js');
+    expect(spansLines('a := `x\ny`', '`', '`')).toBe(true);
+    expect(spansLines('a := `x` + `y`\n', '`', '`')).toBe(false);
+    expect(spansLines('/* a */\n/* b\n */', '/*', '*/')).toBe(true);
+    expect(spansLines('/* a */ x\n', '/*', '*/')).toBe(false);
+    // A lone backtick followed by many newlines made the old regular expression quadratic.
+    expect(spansLines('`' + '\n'.repeat(200_000), '`', '`')).toBe(false);
+    expect(spansLines('/*' + '\n'.repeat(200_000), '/*', '*/')).toBe(false);
+  });
+});

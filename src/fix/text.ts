@@ -12,8 +12,9 @@ export function lineStart(text: string, index: number): number {
 
 /** The leading whitespace of the line holding `index`. */
 export function indentAt(text: string, index: number): string {
-  const s = lineStart(text, index);
-  return /^[ \t]*/.exec(text.slice(s))![0];
+  const re = /[ \t]*/y;
+  re.lastIndex = lineStart(text, index);
+  return re.exec(text)![0];
 }
 
 /**
@@ -23,13 +24,25 @@ export function indentAt(text: string, index: number): string {
  */
 export function indentEdits(file: string, text: string, start: number, end: number): TextEdit[] | null {
   const slice = text.slice(start, end);
-  if (/`[^`]*\n[^`]*`/.test(slice) || /\/\*[\s\S]*?\n[\s\S]*?\*\//.test(slice)) return null;
+  if (spansLines(slice, '`', '`') || spansLines(slice, '/*', '*/')) return null;
   const out: TextEdit[] = [];
   for (let i = text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
     const next = i + 1;
     if (next < end && text[next] !== '\n' && text[next] !== '\r') out.push({ file, startIndex: next, endIndex: next, newText: '\t' });
   }
   return out;
+}
+
+/** Whether some open...close pair in `text` contains a newline (linear: no backtracking). */
+export function spansLines(text: string, open: string, close: string): boolean {
+  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i)) {
+    const end = text.indexOf(close, i + open.length);
+    if (end < 0) return false;
+    const nl = text.indexOf('\n', i + open.length);
+    if (nl >= 0 && nl < end) return true;
+    i = end + close.length;
+  }
+  return false;
 }
 
 /** The line ending style of a text. */
