@@ -129,7 +129,10 @@ function findConflicts(prog: Program): Conflicts {
       // A goroutine a test starts races only on what is local to the test.
       if ([ca, cb].some((c) => typeof c === 'number' && prog.roots[c]!.test) && !testLocal(a.loc)) continue;
       const plain = pairRoot(prog, hb, window, a, b, ca, cb);
-      const r = plain ?? typeMethodRoot(prog, hb, common, a, b, ca, cb);
+      // Exported methods against a goroutine the type starts: when one side holds a lock (the type
+      // guards the map, and one access skips it), or the method has no caller in the package (only
+      // users call it); otherwise it is judged by its callers in the package.
+      const r = plain ?? typeMethodRoot(prog, hb, common, a, b, ca, cb, a.locks.size + b.locks.size > 0);
       if (!r) continue;
       // The roots involved must all see the same object.
       if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))) continue;
@@ -150,6 +153,10 @@ function findConflicts(prog: Program): Conflicts {
     const guard = inferGuard(loc, live, declared.of(loc));
     const sibling = !!guard && isSiblingGuard(prog, loc, guard.id);
     const ownerGuard = !!guard && isOwnerGuard(prog, guard.id);
+    // The package itself uses the map from its goroutines, under the guard.
+    const rootGuarded = !!guard && live.some((w) => w.locks.has(guard.id) && [...w.fn.ctxs].some((c) => typeof c === 'number' && !prog.roots[c]!.test));
+    // Or every other method that touches the map holds the guard: the unguarded method is the odd one out.
+    const othersGuarded = (a: Access) => !!guard && live.every((b) => b.fn.host === a.fn.host || b.locks.has(guard.id) || b.construction);
     // Writes under the guard to the map others hold (not to a map just created and published).
     const guardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && !w.freshMap);
     const guardedAccess = !!guard && live.some((b) => b.locks.has(guard.id) && !b.freshMap);
@@ -169,7 +176,7 @@ function findConflicts(prog: Program): Conflicts {
       }
       // A read needs writes under the guard; a write, any access under it.
       const guarded = a.kind === 'write' ? guardedAccess : guardedWrite;
-      if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) || escaped(prog, a) && inConcurrentCode(a))) {
+      if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) && (rootGuarded || takesGuard(a.fn.host, guard.id) || othersGuarded(a)) || escaped(prog, a) && inConcurrentCode(a))) {
         finding = { access: a, other: null, root: null, guard, readLock };
       }
       if (!finding && readLock && !a.freshMap && !loc.startsWith('local:') && ownLock(loc, readLock, guard) && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
@@ -298,7 +305,7 @@ function ownLocal(prog: Program, e: Node): string | null {
  * goroutine that another method (or the constructor) of T started on the same value
  * and did not join before returning.
  */
-function typeMethodRoot(prog: Program, hb: HappensBefore, common: string[] | null, a: Access, b: Access, ca: Ctx, cb: Ctx): Root | null {
+function typeMethodRoot(prog: Program, hb: HappensBefore, common: string[] | null, a: Access, b: Access, ca: Ctx, cb: Ctx, locked: boolean): Root | null {
   if (!common) return null;
   const [m, other, rc] = ca === 'main' && typeof cb === 'number' ? [a, b, cb] : cb === 'main' && typeof ca === 'number' ? [b, a, ca] : [null, null, null];
   if (!m || !other || rc === null) return null;
@@ -306,6 +313,7 @@ function typeMethodRoot(prog: Program, hb: HappensBefore, common: string[] | nul
   const host = m.point.host.node;
   const t = receiverType(host);
   if (!t || !/^[A-Z]/.test(field(host, 'name')?.text ?? '') || !common.includes(`type:${t}`)) return null;
+  if (!locked && m.point.host.sites.length > 0) return null;
   // The goroutine must outlive the method that starts it (not joined before it returns).
   if (!r.spawner || r.spawner.host === m.point.host || !spawnedBy(r, t) || hb.contained(r)) return null;
   return r;
@@ -490,4 +498,12 @@ function receiverOf(call: Node): Node | null {
   const f = field(call, 'function');
   const u = f ? unparen(f) : null;
   return u?.type === T.selectorExpr ? field(u, 'operand') : null;
+}
+
+/** Whether a function takes the lock somewhere in its own flow (directly or through a same-package call). */
+function takesGuard(fn: FnInfo, id: string): boolean {
+  const f = fn.facts;
+  if (f.exitRaw.released.has(id) || f.exitRaw.held.has(id)) return true;
+  const points: Array<{ at: LockState }> = [...f.accesses, ...f.calls, ...f.lits, ...f.chans];
+  return points.some((p) => p.at.held.has(id) || p.at.released.has(id));
 }
