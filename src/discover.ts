@@ -60,9 +60,12 @@ export async function discover(args: string[], opts: DiscoverOptions): Promise<D
     }
     if (info.isDirectory()) {
       const inside = new Tree(path, skipped);
-      const found = recursive
+      let found = recursive
         ? await walk(path, opts, ignores, inside)
         : await packageFiles(path, opts, await ignores.forDir(path), inside);
+      // A directory that holds no package of its own (a repository or GOROOT/src root) is
+      // walked as dir/...: nobody names such a directory to scan nothing.
+      if (!recursive && found.length === 0) found = await walk(path, opts, ignores, inside);
       for (const f of found) {
         files.add(f);
         reported.add(f);

@@ -94,6 +94,11 @@ describe('discover', () => {
     expect((await run(['pkg'])).files).toEqual(['pkg/b.go', 'pkg/c.go']);
   });
 
+  it('walks a directory that holds no .go files of its own, as dir/...', async () => {
+    expect((await run(['nested'])).files).toEqual(['nested/deeper/n.go']);
+    expect((await run(['nested'])).files).toEqual((await run(['nested/...'])).files);
+  });
+
   it('walks directories named explicitly even when a walk would skip them', async () => {
     expect((await run(['testdata/demo'])).files).toEqual(['testdata/demo/t.go']);
     expect((await run(['testdata/demo/...'])).files).toEqual(['testdata/demo/inner/u.go', 'testdata/demo/t.go']);
