@@ -11,7 +11,7 @@ import type { Fix, TextEdit } from '../diagnostic.js';
 import { T, descendantsOf, field, listItems, unparen } from '../syntax.js';
 import type { FixContext } from './context.js';
 import { mentions, stmtFacts } from './stmts.js';
-import { eol, importEdit, indentAt } from './text.js';
+import { eol, importEdit, indentAt, realignEdits, trailingComments } from './text.js';
 
 export function switchToSyncMap(fc: FixContext, f: Finding): Fix | null {
   const loc = f.access.loc;
@@ -64,6 +64,11 @@ export function switchToSyncMap(fc: FixContext, f: Finding): Fix | null {
     const e = convert(fc, r, K, V);
     if (!e) return null;
     edits.push(...e);
+  }
+  // Code on commented lines changed width: re-align the trailing comments as gofmt would.
+  for (const file of oracle.pkg.files) {
+    if (!edits.some((e) => e.file === file.path)) continue;
+    edits.push(...realignEdits(file.path, file.text, trailingComments(file.text, descendantsOf(file.root, [T.comment])), edits));
   }
   return { title: `Switch ${f.access.name.replace(/^.*\./, '')} to a sync.Map`, safe: false, edits };
 }

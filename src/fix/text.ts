@@ -195,3 +195,46 @@ export function commentAlignEdits(file: string, text: string, comments: Map<numb
   }
   return out;
 }
+
+/**
+ * Edits that re-align trailing comments as gofmt does after single-line `edits` changed the
+ * width of code on commented lines: in each run of consecutive commented lines with the
+ * same indentation that holds an edited line, comments start one space after the longest
+ * code. Edits that span lines are not accounted for (their lines keep their padding).
+ */
+export function realignEdits(file: string, text: string, comments: Map<number, CommentLine>, edits: readonly TextEdit[]): TextEdit[] {
+  const width = new Map<number, number>();
+  for (const c of comments.values()) {
+    const ls = lineStart(text, c.commentStart);
+    let w = c.width;
+    let touched = false;
+    for (const e of edits) {
+      if (e.file !== file || e.endIndex <= ls || e.startIndex >= c.commentStart) continue;
+      const old = text.slice(e.startIndex, e.endIndex);
+      if (e.endIndex > c.codeEnd || old.includes('\n') || e.newText.includes('\n')) { touched = false; w = c.width; break; }
+      w += [...e.newText].length - [...old].length;
+      touched = true;
+    }
+    if (touched) width.set(c.row, w);
+  }
+  if (width.size === 0) return [];
+  const rows = [...comments.keys()].sort((a, b) => a - b);
+  const runs: CommentLine[][] = [];
+  for (const r of rows) {
+    const c = comments.get(r)!;
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (prev && prev.row === r - 1 && prev.indent === c.indent) run!.push(c);
+    else runs.push([c]);
+  }
+  const out: TextEdit[] = [];
+  for (const run of runs) {
+    if (!run.some((c) => width.has(c.row))) continue;
+    const w = Math.max(...run.map((c) => width.get(c.row) ?? c.width));
+    for (const c of run) {
+      const pad = ' '.repeat(w - (width.get(c.row) ?? c.width) + 1);
+      if (text.slice(c.codeEnd, c.commentStart) !== pad) out.push({ file, startIndex: c.codeEnd, endIndex: c.commentStart, newText: pad });
+    }
+  }
+  return out;
+}
