@@ -200,15 +200,6 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
-export function isAncestor(ancestor: Node, node: Node): boolean {
-  return node.startIndex >= ancestor.startIndex && node.endIndex <= ancestor.endIndex && ancestorChainHas(ancestor, node);
-}
-
-function ancestorChainHas(ancestor: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parent) if (n.id === ancestor.id) return true;
-  return false;
-}
-
 /** Iterative pre-order walk restricted to named nodes; `enter` returns false to skip children. */
 export function walk(root: Node, enter: (n: Node) => boolean | void): void {
   const cursor = root.walk();

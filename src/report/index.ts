@@ -16,10 +16,6 @@ export { artifactLocation, type SarifOptions, type SarifRuleInfo } from './sarif
 export const formats = ['text', 'json', 'checkstyle', 'sarif', 'github'] as const;
 export type Format = (typeof formats)[number];
 
-export function isFormat(s: string): s is Format {
-  return (formats as readonly string[]).includes(s);
-}
-
 /** `sarif` options: the rules that ran, %SRCROOT%, category... (defaults: no rules, cwd). */
 export function render(format: Format, input: ReportInput, sarif?: SarifOptions): string {
   switch (format) {
