@@ -176,7 +176,7 @@ function findConflicts(prog: Program): Conflicts {
       }
       // A read needs writes under the guard; a write, any access under it.
       const guarded = a.kind === 'write' ? guardedAccess : guardedWrite;
-      if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) && (rootGuarded || takesGuard(a.fn.host, guard.id) || othersGuarded(a)) || escaped(prog, a) && inConcurrentCode(a))) {
+      if (!finding && guard && !holdsGuard && guarded && (inconsistent(prog, a, guard, sibling, ownerGuard) && (rootGuarded || takesGuard(a.fn.host, guard.id) || othersGuarded(a)) && !phaseOrdered(prog, hb, a, writes) || escaped(prog, a) && inConcurrentCode(a))) {
         finding = { access: a, other: null, root: null, guard, readLock };
       }
       if (!finding && readLock && !a.freshMap && !loc.startsWith('local:') && ownLock(loc, readLock, guard) && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
@@ -324,6 +324,24 @@ function isExportedApi(fn: Node): boolean {
   if (fn.type !== T.funcDecl) return false;
   const name = field(fn, 'name')?.text ?? '';
   return /^[A-Z]/.test(name) && !/^(Test|Benchmark|Example|Fuzz)/.test(name);
+}
+
+/**
+ * Phase ordering: the package's own concurrent use of the map is visible and ordered.
+ * The access is in a method with callers in the package (judged by them), runs in
+ * goroutines of the package each of which is joined before its starter returns, and
+ * every write runs in the ordinary flow only, from callers in the package, outside
+ * the window of each of those goroutines (the race check found no overlap). The lock
+ * then serves accesses made while the goroutines run, and this one cannot overlap a write.
+ */
+function phaseOrdered(prog: Program, hb: HappensBefore, a: Access, writes: Access[]): boolean {
+  if (a.fn.host.sites.length === 0) return false;
+  // Goroutines of tests race only on what the tests declare (as in the race check).
+  const roots = [...a.fn.ctxs].filter((c): c is number => typeof c === 'number').map((c) => prog.roots[c]!)
+    .filter((r) => !r.test || testLocalLoc(prog, a.loc));
+  if (roots.length === 0 || roots.some((r) => !hb.joinedAll(r))) return false;
+  return writes.every((b) => b === a || (b.fn.host.sites.length > 0 && [...b.fn.ctxs].every((c) => c === 'main' || c === 'init')
+    && roots.every((r) => !hb.window(b.point, r))));
 }
 
 /** Accesses in functions whose entry locks are assumed (or chosen by a flag) are not judged. */

@@ -129,8 +129,16 @@ const LOCKED_NAME = /^(?!is[A-Z_]|Is[A-Z_]|has[A-Z_]|Has[A-Z_]).*[a-z0-9](Locked
 const HELD_DOC = /must be called with|must be held|should be held|needs? to be held|(is|are) (assumed )?held|assumes? .{0,40}\b(lock|held|locked)|caller (must )?holds?|callers? must hold|held (on|at) entry|holding the lock|with .{0,30}\b(held|locked)\b|lock(s)? held/i;
 
 /**
+ * Doc comments stating that the function runs in a phase of its own, when no other
+ * goroutine uses the value: "called after all workers have finished", "must not be
+ * called concurrently", "not during the parallel phase", "before any goroutine starts".
+ */
+const PHASE_DOC = /\b(called|run|invoked)\b[^.;]{0,40}\bafter all\b|\b(must|should|may|can|is|are)\s?(not|never)\b[^.;]{0,30}\b(concurrently|in parallel|during (the )?(parallel|concurrent))|\bbefore any (other )?goroutines?\b/i;
+
+/**
  * Functions whose entry locks are assumed rather than known (their accesses are not
- * judged): named or documented as called with the lock held; unexported functions with
+ * judged): named or documented as called with the lock held, or as running in a phase
+ * when no other goroutine uses the value; unexported functions with
  * no direct in-package call (reached through interfaces or function values, from
  * callers whose locks are unknown); and, transitively, helpers every caller of which
  * is assumed, and literals run in an assumed function's flow.
@@ -139,7 +147,8 @@ function markAssumed(ordered: FnInfo[]): void {
   for (const f of ordered) {
     if (f.node.type === T.funcLit) continue;
     const name = field(f.node, 'name')?.text ?? '';
-    if (LOCKED_NAME.test(name) || HELD_DOC.test(docComment(f.node))) { f.assumed = true; continue; }
+    const doc = docComment(f.node);
+    if (LOCKED_NAME.test(name) || HELD_DOC.test(doc) || PHASE_DOC.test(doc)) { f.assumed = true; continue; }
     const exported = /^[A-Z]/.test(name) || name === 'main' || name === 'init';
     if (!exported && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
   }

@@ -2,8 +2,12 @@
 // starts (Go memory model): statements before a `go` statement (and not in a loop
 // around it) happen before the goroutine; statements after a wg.Wait()/g.Wait(),
 // or after a receive from a channel the goroutine sends on or closes, happen after
-// it. Locals are shared with a goroutine only when it is started inside their scope.
-import { enclosingFunction, within } from '../syntax.js';
+// it, and so do statements after a loop that sends cap(ch) times on a semaphore
+// channel the goroutine receives from ("the kth receive on a channel with capacity C
+// is synchronized before the k+Cth send from that channel completes"). Locals are
+// shared with a goroutine only when it is started inside their scope.
+import type { Node } from 'web-tree-sitter';
+import { T, descendantsOf, enclosingFunction, field, unparen, within } from '../syntax.js';
 import { perIteration } from './objects.js';
 import type { FnInfo, Program, Root } from './program.js';
 
@@ -13,6 +17,7 @@ export class HappensBefore {
   private readonly reachMemo = new Map<FnInfo, Set<FnInfo>>();
   private readonly hostedMemo = new Map<FnInfo, FnInfo[]>();
   private readonly sentMemo = new Map<Root, Set<string>>();
+  private readonly recvMemo = new Map<Root, Set<string>>();
   private readonly loopsMemo = new Map<FnInfo, number[]>();
   private readonly sharedMemo = new Map<string, boolean>();
 
@@ -71,6 +76,45 @@ export class HappensBefore {
     return s;
   }
 
+  private recvChans(r: Root): Set<string> {
+    let s = this.recvMemo.get(r);
+    if (s) return s;
+    s = new Set();
+    for (const f of this.reach(r.target)) for (const c of f.facts.chans) {
+      if (c.kind !== 'recv') continue;
+      const l = this.prog.ids.loc(c.chan);
+      if (l) s.add(l);
+    }
+    this.recvMemo.set(r, s);
+    return s;
+  }
+
+  /**
+   * A send inside a loop that sends cap(ch) times (`for n := cap(sem); n > 0; n-- { sem <- x }`):
+   * the end of that loop, where every earlier receive on ch has happened. Null otherwise.
+   */
+  private drainEnd(send: Node, chanLoc: string): Node | null {
+    const fn = enclosingFunction(send);
+    for (let p = send.parent; p && p !== fn; p = p.parent) {
+      if (p.type !== T.forStatement) continue;
+      const body = field(p, 'body');
+      const header = [...p.namedChildren].filter((c): c is Node => !!c && c.id !== body?.id);
+      for (const h of header) for (const call of [h, ...descendantsOf(h, [T.callExpr])]) {
+        if (call.type !== T.callExpr || unparen(field(call, 'function') ?? call).text !== 'cap') continue;
+        const arg = field(call, 'arguments')?.namedChildren[0];
+        if (arg && this.prog.ids.loc(arg) === chanLoc) return p;
+      }
+    }
+    return null;
+  }
+
+  /** A send on the channel in the spawner's flow before the goroutine starts (not in a drain loop). */
+  private acquiredBefore(r: Root, chanLoc: string, start: number): boolean {
+    if (!r.spawner) return false;
+    return this.hosted(r.spawner.host).some((f) => f.facts.chans.some((c) =>
+      c.kind === 'send' && this.point(f, c.pos, c.loops).pos < start && this.prog.ids.loc(c.chan) === chanLoc && !this.drainEnd(c.chan, chanLoc)));
+  }
+
   /** A wait or a receive that joins root r in its spawner's flow strictly between two positions. */
   joined(r: Root, from: number, to: number): boolean {
     if (!r.spawner) return false;
@@ -83,6 +127,17 @@ export class HappensBefore {
         if (p <= from || p >= to) continue;
         const l = this.prog.ids.loc(c.chan);
         if (l && sent.has(l)) return true;
+      }
+      // Semaphore drain: the spawner acquires (sends) before starting the goroutine, the
+      // goroutine releases (receives, never sends), and the spawner then fills the channel.
+      for (const c of f.facts.chans) {
+        if (c.kind !== 'send') continue;
+        const l = this.prog.ids.loc(c.chan);
+        if (!l || !this.recvChans(r).has(l) || this.sentChans(r).has(l) || !this.acquiredBefore(r, l, from)) continue;
+        const loop = this.drainEnd(c.chan, l);
+        if (!loop) continue;
+        const p = this.point(f, loop.endIndex, c.loops).pos;
+        if (p > from && p < to) return true;
       }
     }
     return false;
@@ -137,6 +192,23 @@ export class HappensBefore {
     if (!p || r.multi || p.loops.length > 0) return false;
     if ([...p.host.ctxs].some((c) => c !== 'main' && c !== 'init')) return false;
     return this.joined(r, p.pos, p.host.node.endIndex);
+  }
+
+  /**
+   * Every instance of goroutine r is joined before its starter returns (a wait, a
+   * receive or a semaphore drain after the outermost loop around the start), and the
+   * starter runs in the ordinary flow only: r lies inside one phase of that flow.
+   */
+  joinedAll(r: Root): boolean {
+    const p = this.rootPoint(r);
+    if (!p || (r.kind !== 'go' && r.kind !== 'errgroup' && r.kind !== 'waitgroup')) return false;
+    if ([...p.host.ctxs].some((c) => c !== 'main' && c !== 'init') || p.host.ctxs.size === 0) return false;
+    if ([...(r.spawner?.ctxs ?? [])].some((c) => c !== 'main' && c !== 'init')) return false;
+    let from = p.pos;
+    for (let n: Node | null = r.site.parent; n && n.id !== p.host.node.id; n = n.parent) {
+      if (n.type === T.forStatement) from = Math.max(from, n.endIndex - 1);
+    }
+    return this.joined(r, from, p.host.node.endIndex);
   }
 
   /** Whether goroutines of root r can see the location (a local is shared only with goroutines started in its scope). */
