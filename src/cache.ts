@@ -1,21 +1,49 @@
-// Per-package result cache: one JSON entry per directory, keyed by the content hashes
-// of the directory's files, the tool version, the rules that ran (with severities) and
-// the module's go version. Writes are atomic (temporary file, then rename); an entry
-// that cannot be read or parsed is ignored and rewritten.
+// Result cache, two levels, both under the cache directory:
+//
+//   <key[0:2]>/<key>.json       one directory's result (diagnostics, notifications, counts)
+//                               and the suppression directives of its files, keyed by the
+//                               content hashes of its files, the tool version and code, the
+//                               rules that ran (with severities) and the module's go version.
+//   files/<h[0:2]>/<h>.json     the file index of one directory (h: hash of its path): per
+//                               file, the stat it had when read and the hash of its content.
+//
+// The file index lets a warm scan skip reading files: a file whose device, inode, size,
+// mtime and ctime (nanoseconds) all equal the recorded ones gets the recorded hash. Any
+// write to a file sets its ctime to the current time, and so does restoring its mtime
+// (utimes), so a changed file never matches, provided the clock does not go back and the
+// file system keeps ctime. A record is only made for a file whose mtime and ctime are
+// older than `settleMs` (default 2 s) at the time of the read: a file written again in the
+// same timestamp tick as the read could otherwise keep its stat with another content (git's
+// "racy clean" problem). If anything differs, the file is read and hashed again.
+//
+// Writes are atomic (temporary file, then rename); an entry or index that cannot be read
+// or parsed is ignored and rewritten. A cache that cannot be written only costs time.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, unlinkSync, type BigIntStats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DirectoryResult, LoadedText } from './analyze.js';
+import type { DirectoryResult } from './analyze.js';
 import type { Rule } from './rule.js';
+import type { Directive } from './suppress.js';
 import { version } from './version.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
+const INDEX_FORMAT = 1;
 
 export function defaultCacheDir(): string {
   const xdg = process.env.XDG_CACHE_HOME;
   const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache');
   return path.join(base, 'mapsafe');
+}
+
+/** The hash of a file's bytes as read from disk. */
+export function contentHash(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The hash of a text given instead of the file (an editor buffer, a --fix snapshot): never equal to a file's. */
+export function textHash(text: string): string {
+  return `t${createHash('sha256').update(text, 'utf16le').digest('hex')}`;
 }
 
 /**
@@ -46,16 +74,55 @@ function codeHash(): string {
   return buildId;
 }
 
-export class ResultCache {
-  constructor(readonly dir: string) {}
+/** What the cache holds for one directory. */
+export interface CachedDirectory {
+  result: DirectoryResult;
+  /** The suppression directives of the directory's files, by path (files with none are absent). */
+  directives: Record<string, Directive[]>;
+}
 
-  key(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null): string {
+export interface CacheOptions {
+  /** Files modified less than this many milliseconds before they are read are not recorded in the file index (default 2000). */
+  settleMs?: number;
+}
+
+/** What the cache did during its lifetime (for tests and measurements). */
+export interface CacheCounts {
+  hits: number;
+  misses: number;
+  /** Files whose hash came from the file index, unread. */
+  filesTrusted: number;
+  /** Files read and hashed with a cache in use. */
+  filesHashed: number;
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs time next run.
+    try { unlinkSync(tmp); } catch { /* nothing to clean */ }
+  }
+}
+
+export class ResultCache {
+  readonly counts: CacheCounts = { hits: 0, misses: 0, filesTrusted: 0, filesHashed: 0 };
+  readonly settleMs: number;
+
+  constructor(readonly dir: string, opts: CacheOptions = {}) {
+    this.settleMs = opts.settleMs ?? 2000;
+  }
+
+  key(dir: string, files: readonly { path: string; hash: string | null }[], rules: readonly Rule[], goVersion: string | null): string {
     const h = createHash('sha256');
     h.update(`mapsafe ${version} ${codeHash()} cache ${FORMAT}\0${dir}\0go ${goVersion ?? '-'}\0`);
     for (const r of rules) h.update(`rule ${r.id} ${r.severity}\0`);
-    for (const t of [...texts].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      h.update(`file ${t.path}\0`);
-      h.update(createHash('sha256').update(t.text).digest('hex'));
+    for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if (typeof f.hash !== 'string') throw new Error(`cache key: no content hash for ${f.path}`);
+      h.update(`file ${f.path}\0${f.hash}\0`);
     }
     return h.digest('hex');
   }
@@ -64,7 +131,14 @@ export class ResultCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  get(key: string): DirectoryResult | null {
+  get(key: string): CachedDirectory | null {
+    const entry = this.read(key);
+    if (entry) this.counts.hits++;
+    else this.counts.misses++;
+    return entry;
+  }
+
+  private read(key: string): CachedDirectory | null {
     let raw: string;
     try {
       raw = readFileSync(this.entryPath(key), 'utf8');
@@ -72,25 +146,91 @@ export class ResultCache {
       return null;
     }
     try {
-      const v = JSON.parse(raw) as { key?: string; result?: DirectoryResult };
+      const v = JSON.parse(raw) as { key?: string; result?: DirectoryResult; directives?: Record<string, Directive[]> };
       const r = v.result;
+      const d = v.directives;
       if (v.key !== key || !r || !Array.isArray(r.diagnostics) || !Array.isArray(r.notifications) || typeof r.files !== 'number' || typeof r.packages !== 'number') return null;
-      return r;
+      if (typeof d !== 'object' || d === null || Array.isArray(d) || !Object.values(d).every(Array.isArray)) return null;
+      return { result: r, directives: d };
     } catch {
       return null; // corrupt: ignored, and rewritten by the caller
     }
   }
 
-  set(key: string, result: DirectoryResult): void {
-    const file = this.entryPath(key);
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  set(key: string, entry: CachedDirectory): void {
+    writeAtomically(this.entryPath(key), JSON.stringify({ key, result: entry.result, directives: entry.directives }));
+  }
+
+  /** The file index of one directory (read now; written by its save()). */
+  fileIndex(dir: string): FileIndex {
+    const h = createHash('sha256').update(`files ${INDEX_FORMAT}\0${dir}`).digest('hex');
+    return new FileIndex(dir, path.join(this.dir, 'files', h.slice(0, 2), `${h}.json`), this.settleMs, this.counts);
+  }
+}
+
+/** A file's identity and change stamp: device, inode, size, mtime and ctime in nanoseconds. */
+function stamp(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+}
+
+/** Per directory: file name -> [stamp, content hash] of the last read. */
+export class FileIndex {
+  private readonly files = new Map<string, [string, string]>();
+  private dirty = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly file: string,
+    private readonly settleMs: number,
+    private readonly counts: CacheCounts,
+  ) {
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ key, result }));
-      renameSync(tmp, file);
+      const v = JSON.parse(readFileSync(file, 'utf8')) as { v?: number; dir?: string; files?: Record<string, unknown> };
+      if (v.v !== INDEX_FORMAT || v.dir !== dir || typeof v.files !== 'object' || v.files === null) throw new Error('not an index');
+      for (const [name, rec] of Object.entries(v.files)) {
+        if (Array.isArray(rec) && rec.length === 2 && typeof rec[0] === 'string' && typeof rec[1] === 'string') this.files.set(name, [rec[0], rec[1]]);
+        else this.dirty = true;
+      }
     } catch {
-      // A cache that cannot be written only costs time next run.
-      try { unlinkSync(tmp); } catch { /* nothing to clean */ }
+      // Missing or corrupt: every file is read, and the index rewritten as they are.
+      this.files.clear();
     }
+  }
+
+  private name(p: string): string {
+    if (path.dirname(p) !== this.dir) throw new Error(`file index of ${this.dir}: ${p} is not in it`);
+    return path.basename(p);
+  }
+
+  /** The recorded hash of file `p` if its stat is the recorded one. */
+  lookup(p: string, info: BigIntStats): string | undefined {
+    const rec = this.files.get(this.name(p));
+    if (!rec || rec[0] !== stamp(info)) return undefined;
+    this.counts.filesTrusted++;
+    return rec[1];
+  }
+
+  /** Records the content hash of `p`, read with stat `info` taken before the read. */
+  record(p: string, info: BigIntStats, hash: string): void {
+    this.counts.filesHashed++;
+    const name = this.name(p);
+    const settled = BigInt(Date.now() - this.settleMs) * 1_000_000n;
+    const s = stamp(info);
+    if (info.mtimeNs < settled && info.ctimeNs < settled) {
+      const rec = this.files.get(name);
+      if (rec?.[0] === s && rec[1] === hash) return;
+      this.files.set(name, [s, hash]);
+      this.dirty = true;
+    } else if (this.files.delete(name)) {
+      this.dirty = true; // too recent to be trusted next time
+    }
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const files: Record<string, [string, string]> = {};
+    for (const name of [...this.files.keys()].sort()) files[name] = this.files.get(name)!;
+    writeAtomically(this.file, JSON.stringify({ v: INDEX_FORMAT, dir: this.dir, files }));
   }
 }

@@ -22,7 +22,7 @@ import type { SarifOptions, SarifRuleInfo } from './report/index.js';
 import { loadRuleDoc } from './ruledoc.js';
 import { type Suppressed } from './suppress.js';
 import { settleFindings } from './findings.js';
-import type { ScanProgress } from './scan.js';
+import type { ScanProgress, ScanResult } from './scan.js';
 import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
 import { MergeError, mergeSarif } from './report/merge-sarif.js';
@@ -214,7 +214,7 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   if (found.skipped.length > 0) result.notifications = sortedNotifications([...found.skipped, ...result.notifications]);
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
-  const post = afterScan(result.diagnostics, found, rules, config, flags, io.cwd);
+  const post = afterScan(result, found, rules, config, flags, io.cwd);
   if (scanned) {
     const written = await fixStep(post.diagnostics, scanned, io.cwd, flags.diff === true, io, toolName);
     if (flags.diff) return post.counted.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -278,7 +278,7 @@ function withExcludes<T extends { files: string[]; reportOnly?: Set<string> }>(f
 
 /** Severity overrides, suppressions, --new-from-rev and --baseline, in that order. */
 function afterScan(
-  diagnostics: readonly Diagnostic[],
+  { diagnostics, directives }: { diagnostics: readonly Diagnostic[]; directives: ScanResult['directives'] },
   found: { files: string[]; reportOnly?: Set<string> },
   rules: readonly Rule[],
   config: LoadedConfig | undefined,
@@ -297,6 +297,7 @@ function afterScan(
     knownRules: new Set(allRules.map((r) => r.id)),
     files: found.files,
     source,
+    directives,
     ...(found.reportOnly ? { reportOnly: found.reportOnly } : {}),
     // A shard sees only some packages' findings: a directive elsewhere may look unused.
     complete: flags.shard === undefined,

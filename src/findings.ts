@@ -3,7 +3,7 @@
 // (with unused or malformed directives reported when mapsafe-directive ran).
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { Rule } from './rule.js';
-import { applySuppressions, directiveRuleId, readDirectives } from './suppress.js';
+import { applySuppressions, directiveRuleId, readDirectives, type Directive } from './suppress.js';
 
 export interface SettleOptions {
   /** Severity per rule id, from the configuration file. */
@@ -15,6 +15,8 @@ export interface SettleOptions {
   /** Files of the scan, and how to read them. */
   files: readonly string[];
   source: (file: string) => string | undefined;
+  /** The directives of the files, as the scan found them (ScanResult.directives); read from `source` when absent. */
+  directives?: ReadonlyMap<string, readonly Directive[]>;
   reportOnly?: ReadonlySet<string>;
   /** False when the scan saw only part of the packages (a shard): unused directives are not reported. */
   complete: boolean;
@@ -24,7 +26,7 @@ export function settleFindings(diagnostics: readonly Diagnostic[], opts: SettleO
   const { severity } = opts;
   const effective = diagnostics.map((d) => (severity[d.ruleId] && severity[d.ruleId] !== d.severity ? { ...d, severity: severity[d.ruleId]! } : d));
   const ran = new Set(opts.rules.map((r) => r.id));
-  return applySuppressions(effective, readDirectives(opts.files, opts.source), {
+  return applySuppressions(effective, opts.directives ?? readDirectives(opts.files, opts.source), {
     ranRules: ran,
     knownRules: opts.knownRules,
     reportUnused: ran.has(directiveRuleId) && opts.complete,

@@ -1,18 +1,22 @@
 // The scan pipeline's speed features must never change results: skipping packages by
 // text triggers, worker threads, the result cache and sharding.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
-import { ResultCache } from '../src/cache.js';
+import { contentHash, ResultCache, textHash } from '../src/cache.js';
 import { workersAvailable } from '../src/pool.js';
 import { scanFiles } from '../src/scan.js';
 import type { ScanResult } from '../src/scan.js';
 import { goFilesUnder, testdataDir } from './harness.js';
 
 const fixtureFiles = goFilesUnder(testdataDir);
-const plain = (r: ScanResult) => JSON.stringify({ d: r.diagnostics, n: r.notifications });
+const plain = (r: ScanResult) => JSON.stringify({ d: r.diagnostics, n: r.notifications, s: [...r.directives] });
+/** The result entries of a cache directory (not the file indexes under files/). */
+const resultEntries = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json') && !f.startsWith('files'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('scan pipeline', () => {
   it('gives the same results with and without trigger-based skipping, on every fixture with every rule', async () => {
@@ -44,7 +48,7 @@ describe('scan pipeline', () => {
     const cache = new ResultCache(dir);
     const demo = goFilesUnder(path.join(testdataDir, 'demo'));
     const cold = await scanFiles(demo, { rules: allRules, jobs: 1, cache });
-    const entries = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    const entries = resultEntries(dir);
     expect(entries.length).toBe(1);
     const warm = await scanFiles(demo, { rules: allRules, jobs: 1, cache });
     expect(plain(warm)).toBe(plain(cold));
@@ -59,11 +63,94 @@ describe('scan pipeline', () => {
 
   it('keys the cache on file contents and on the rules that ran', () => {
     const cache = new ResultCache('/nonexistent');
-    const texts = [{ path: '/x/a.go', text: 'package a\n' }];
-    const k = cache.key('/x', texts, allRules, '1.23');
-    expect(cache.key('/x', [{ path: '/x/a.go', text: 'package a\n\n' }], allRules, '1.23')).not.toBe(k);
-    expect(cache.key('/x', texts, allRules.slice(1), '1.23')).not.toBe(k);
-    expect(cache.key('/x', texts, allRules, '1.24')).not.toBe(k);
-    expect(cache.key('/x', texts, allRules, '1.23')).toBe(k);
+    const files = [{ path: '/x/a.go', hash: contentHash(Buffer.from('package a\n')) }];
+    const k = cache.key('/x', files, allRules, '1.23');
+    expect(cache.key('/x', [{ path: '/x/a.go', hash: contentHash(Buffer.from('package a\n\n')) }], allRules, '1.23')).not.toBe(k);
+    expect(cache.key('/x', files, allRules.slice(1), '1.23')).not.toBe(k);
+    expect(cache.key('/x', files, allRules, '1.24')).not.toBe(k);
+    expect(cache.key('/y', [{ path: '/y/a.go', hash: files[0]!.hash }], allRules, '1.23')).not.toBe(k);
+    expect(cache.key('/x', files, allRules, '1.23')).toBe(k);
+    // A text given instead of the file (an editor buffer) never shares a hash with file bytes.
+    expect(textHash('package a\n')).not.toBe(files[0]!.hash);
+    expect(() => cache.key('/x', [{ path: '/x/a.go', hash: null }], allRules, '1.23')).toThrow();
+  });
+
+  describe('file index (a warm scan reads no file whose stat is unchanged)', () => {
+    const racy = (n: number) => `package p\n\nvar m = map[int]int{}\n\nfunc F() {\n\tgo func() { m[${n}] = 1 }()\n\tm[${n}] = 2\n}\n`;
+    const calm = (n: number) => racy(n).replace('\tgo func', '\t   func'); // no goroutine, same size
+    const setup = () => {
+      const root = mkdtempSync(path.join(tmpdir(), 'mapsafe-index-'));
+      const src = path.join(root, 'p');
+      mkdirSync(src);
+      writeFileSync(path.join(src, 'a.go'), racy(1));
+      writeFileSync(path.join(src, 'b.go'), 'package p\n\n//mapsafe:ignore unguarded-map-write only called before serving\nfunc G() { m[3] = 3 }\n');
+      return { root, src, files: [path.join(src, 'a.go'), path.join(src, 'b.go')] };
+    };
+
+    it('trusts recorded hashes of unchanged files, and gives the same results and directives', async () => {
+      const { root, files } = setup();
+      await sleep(60);
+      const cache = new ResultCache(path.join(root, 'cache'), { settleMs: 30 });
+      const cold = await scanFiles(files, { rules: allRules, jobs: 1, cache });
+      expect(cold.diagnostics.length).toBeGreaterThan(0);
+      expect(cold.directives.get(files[1]!)?.length).toBe(1);
+      expect(cache.counts).toMatchObject({ hits: 0, misses: 1, filesHashed: 2, filesTrusted: 0 });
+      const warmCache = new ResultCache(path.join(root, 'cache'), { settleMs: 30 });
+      const warm = await scanFiles(files, { rules: allRules, jobs: 1, cache: warmCache });
+      expect(warmCache.counts).toMatchObject({ hits: 1, misses: 0, filesHashed: 0, filesTrusted: 2 });
+      expect(plain(warm)).toBe(plain(cold));
+    });
+
+    it('reads a file again when it changed with the same size and its mtime restored', async () => {
+      const { root, files } = setup();
+      await sleep(60);
+      const opts = { settleMs: 30 };
+      const first = await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(path.join(root, 'cache'), opts) });
+      expect(first.diagnostics.some((d) => d.location.file === files[0])).toBe(true);
+      // Same size, same inode, mtime restored to the nanosecond (touch -r): only ctime tells.
+      const ref = path.join(root, 'ref');
+      writeFileSync(ref, '');
+      execFileSync('touch', ['-r', files[0]!, ref]);
+      const before = statSync(files[0]!, { bigint: true });
+      writeFileSync(files[0]!, calm(1));
+      execFileSync('touch', ['-r', ref, files[0]!]);
+      const after = statSync(files[0]!, { bigint: true });
+      expect([after.size, after.ino, after.dev, after.mtimeNs]).toEqual([before.size, before.ino, before.dev, before.mtimeNs]);
+      expect(after.ctimeNs).not.toBe(before.ctimeNs);
+      const cache = new ResultCache(path.join(root, 'cache'), opts);
+      const second = await scanFiles(files, { rules: allRules, jobs: 1, cache });
+      // a.go is read for its new stamp; b.go is trusted, then read too since the package is analysed again.
+      expect(cache.counts).toMatchObject({ filesTrusted: 1, filesHashed: 2, hits: 0, misses: 1 });
+      expect(second.diagnostics.some((d) => d.location.file === files[0])).toBe(false);
+      expect(plain(second)).toBe(plain(await scanFiles(files, { rules: allRules, jobs: 1 })));
+    });
+
+    it('does not record files modified just before they were read (the same timestamp tick could hide a later change)', async () => {
+      const { root, files } = setup();
+      const dir = path.join(root, 'cache');
+      await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(dir) });
+      const cache = new ResultCache(dir);
+      await scanFiles(files, { rules: allRules, jobs: 1, cache });
+      expect(cache.counts).toMatchObject({ hits: 1, filesTrusted: 0, filesHashed: 2 });
+    });
+
+    it('ignores and rewrites a corrupt file index', async () => {
+      const { root, files } = setup();
+      await sleep(60);
+      const dir = path.join(root, 'cache');
+      const cold = await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(dir, { settleMs: 30 }) });
+      const indexes = readdirSync(path.join(dir, 'files'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+      expect(indexes.length).toBe(1);
+      const index = path.join(dir, 'files', indexes[0]!);
+      for (const garbage of ['{"v":1,"files":', JSON.stringify({ v: 1, dir: path.dirname(files[0]!), files: { 'a.go': ['x', 1] } })]) {
+        writeFileSync(index, garbage);
+        const cache = new ResultCache(dir, { settleMs: 30 });
+        const again = await scanFiles(files, { rules: allRules, jobs: 1, cache });
+        expect(plain(again)).toBe(plain(cold));
+        expect(cache.counts).toMatchObject({ hits: 1 });
+        expect(cache.counts.filesHashed).toBeGreaterThan(0);
+        expect(Object.keys(JSON.parse(readFileSync(index, 'utf8')).files)).toEqual(['a.go', 'b.go']);
+      }
+    });
   });
 });
