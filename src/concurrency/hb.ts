@@ -225,8 +225,21 @@ export class HappensBefore {
     const decl = this.prog.ids.locals.get(base);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;
-    return within(r.site, fn) && !within(fn, r.target.node) && !perIteration(decl!, r.site, fn);
+    const scope = scopeOf(decl!, fn);
+    // The goroutine is started, or its function literal written, where the local can be named.
+    return (within(r.site, scope) || within(r.target.node, scope)) && !within(fn, r.target.node) && !perIteration(decl!, r.site, fn);
   }
+}
+
+/** Scopes a local can be declared in (Go spec, "Declarations and scope"): blocks, clauses, and statements with an init. */
+const SCOPES = new Set<string>([T.block, T.exprCase, T.typeCase, T.defaultCase, T.commCase, T.ifStatement, T.forStatement, T.exprSwitch, T.typeSwitch]);
+
+/** The innermost block or clause around a local's declaration (the function for parameters): only code there can name it. */
+function scopeOf(decl: Node, fn: Node): Node {
+  for (let p = decl.parent; p && p.id !== fn.id; p = p.parent) {
+    if (SCOPES.has(p.type)) return p;
+  }
+  return fn;
 }
 
 export function shareLoop(a: number[], b: number[]): boolean {
