@@ -5,7 +5,7 @@
 // lock that guards the location at its other accesses.
 import type { Node } from 'web-tree-sitter';
 import type { Analysis } from '../rule.js';
-import { T, descendantsOf, enclosingFunction, field, listItems, unparen } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, listItems, unparen, within } from '../syntax.js';
 import { callArgs } from './accesses.js';
 import { paramIndex } from './params.js';
 import { localId } from './identity.js';
@@ -191,6 +191,9 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
   if (ca === cb) {
     if (ca === 'main') return null;
     const r = prog.roots[ca]!;
+    // Each instance creates its own map and hands it over a channel: before the handover, two
+    // instances touch two different maps.
+    if (a.beforeHandover && b.beforeHandover && instanceLocal(prog, a.map, r) && instanceLocal(prog, b.map, r)) return null;
     return r.multi && hb.shared(a.loc, r) ? r : null;
   }
   if (ca === 'main') { const r = prog.roots[cb as number]!; return !a.beforeHandover && hb.shared(a.loc, r) && window(a, r) ? r : null; }
@@ -202,6 +205,13 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
   if (ra.spawner && b.point.host === ra.spawner.host && !window(b, ra)) return null;
   if (hb.ordered(ra, rb)) return null;
   return rb;
+}
+
+/** A local variable declared inside the goroutine's own function: every instance has its own. */
+function instanceLocal(prog: Program, map: Node, r: Root): boolean {
+  const id = ownLocal(prog, map);
+  const decl = id ? prog.ids.locals.get(id) : undefined;
+  return !!decl && within(decl, r.target.node);
 }
 
 /** A lock held in read mode, when no lock is held exclusively (an exclusive lock may be the map's own guard). */

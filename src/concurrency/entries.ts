@@ -133,7 +133,7 @@ const HELD_DOC = /must be called with|must be held|should be held|needs? to be h
  * goroutine uses the value: "called after all workers have finished", "must not be
  * called concurrently", "not during the parallel phase", "before any goroutine starts".
  */
-const PHASE_DOC = /\b(called|run|invoked)\b[^.;]{0,40}\bafter all\b|\b(must|should|may|can|is|are)\s?(not|never)\b[^.;]{0,30}\b(concurrently|in parallel|during (the )?(parallel|concurrent))|\bbefore any (other )?goroutines?\b/i;
+const PHASE_DOC = /\b(called|run|invoked)\b[^.;]{0,40}\bafter all\b|\b(must|should|may|can|is|are)\s?(not|never)\b[^.;]{0,30}\b(concurrent(ly)?|in parallel|during (the )?(parallel|concurrent))\b|\bbefore any (other )?goroutines?\b/i;
 
 /**
  * Functions whose entry locks are assumed rather than known (their accesses are not
@@ -184,5 +184,6 @@ export function propagateAssumed(ordered: Iterable<FnInfo>): void {
 export function docComment(n: Node): string {
   const doc: string[] = [];
   for (let c = n.previousSibling; c && c.type === T.comment; c = c.previousSibling) doc.push(c.text);
-  return doc.join('\n');
+  // Collected bottom-up: reverse, so that a sentence that spans lines reads in order.
+  return doc.reverse().join('\n');
 }
