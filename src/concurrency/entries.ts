@@ -39,7 +39,15 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
     let changed = false;
     for (const f of ordered) {
       let next: Lockset | null = top.get(f) ?? null;
-      if (f.node.type === T.funcLit) {
+      if (f.node.type === T.funcLit && f.lit?.how === 'value' && f.rootOf.length === 0 && f.sites.length > 0 && f.sites.every((s) => !s.unknown && s.caller === f.parent)) {
+        // `check := func() {...}` called only by name in the function that defines it: the
+        // locks held at every one of those calls (like a private helper).
+        let acc: Lockset | null = null;
+        const pe = f.parent ? top.get(f.parent) : null;
+        if (pe === null || pe === undefined) continue;
+        for (const s of f.sites) { const l = effective(pe, s.at); acc = acc ? intersect(acc, l) : l; }
+        next = acc;
+      } else if (f.node.type === T.funcLit) {
         if (f.rootOf.length > 0 || !f.parent || !f.lit || f.lit.how === 'go') next = EMPTY_LOCKSET;
         else {
           const pe = top.get(f.parent);
