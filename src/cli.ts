@@ -5,7 +5,8 @@
 // (set MAPSAFE_DEBUG=1 to see one for an internal error).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Command as CommandType } from 'commander';
 import { allRules } from '../rules/index.js';
 import { discover } from './discover.js';
 import { displayPath, sortedNotifications } from './report/common.js';
@@ -13,11 +14,8 @@ import { formatNotification, formats, render, type Format } from './report/index
 import type { Rule } from './rule.js';
 import { readRuleDoc } from './ruledoc.js';
 import { DEFAULT_MAX_FILE_SIZE, scanFiles } from './scan.js';
-import { fixStep, snapshotFiles } from './apply.js';
-import { BaselineError, compareWithBaseline, readBaseline } from './baseline.js';
 import { ConfigError, excluder, findConfig, readConfig, type LoadedConfig } from './config.js';
 import type { Diagnostic } from './diagnostic.js';
-import { changedSince, GitError, gitProvenance, gitWorkTree, onChangedLines } from './newcode.js';
 import type { SarifOptions, SarifRuleInfo } from './report/index.js';
 import { loadRuleDoc } from './ruledoc.js';
 import { type Suppressed } from './suppress.js';
@@ -25,8 +23,10 @@ import { settleFindings } from './findings.js';
 import type { ScanProgress, ScanResult } from './scan.js';
 import { ResultCache, defaultCacheDir } from './cache.js';
 import { toolName, version } from './version.js';
-import { MergeError, mergeSarif } from './report/merge-sarif.js';
 import type { Log as SarifLog } from 'sarif';
+
+// require, not import: Node's ESM loader takes 4-5 times longer to wrap a CommonJS package.
+const { Command, CommanderError, InvalidArgumentError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -101,7 +101,7 @@ function ruleList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...ids];
 }
 
-function program(io: Io): Command {
+function program(io: Io): CommandType {
   return new Command()
     .name(toolName)
     .description('Find unsafe uses of Go maps: unguarded concurrent access and code that depends on the runtime map layout.')
@@ -199,7 +199,9 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
 
   const progress = progressLine(io, flags.progress === true);
   // --fix/--diff check the fixes against exactly the texts that were scanned.
-  const scanned = flags.fix || flags.diff ? snapshotFiles(found.files) : undefined;
+  // Loaded only by the runs that use them (start-up time of pre-commit runs): fixes and their diff.
+  const apply = flags.fix || flags.diff ? await import('./apply.js') : undefined;
+  const scanned = apply?.snapshotFiles(found.files);
   const result = await scanFiles(found.files, {
     rules,
     ...(scanned ? { overlays: scanned } : {}),
@@ -214,9 +216,9 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
   if (found.skipped.length > 0) result.notifications = sortedNotifications([...found.skipped, ...result.notifications]);
   for (const n of result.notifications) io.stderr(`${formatNotification(n, io.cwd)}\n`);
 
-  const post = afterScan(result, found, rules, config, flags, io.cwd);
-  if (scanned) {
-    const written = await fixStep(post.diagnostics, scanned, io.cwd, flags.diff === true, io, toolName);
+  const post = await afterScan(result, found, rules, config, flags, io.cwd);
+  if (apply && scanned) {
+    const written = await apply.fixStep(post.diagnostics, scanned, io.cwd, flags.diff === true, io, toolName);
     if (flags.diff) return post.counted.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
     // Re-scan the fixed code (fixes skipped as conflicting get another round); the exit code is that of the fixed code.
     if (written.length > 0 && (flags.fixRound ?? 0) < 3) return run(paths, { ...flags, fixRound: (flags.fixRound ?? 0) + 1 }, io);
@@ -277,7 +279,7 @@ function withExcludes<T extends { files: string[]; reportOnly?: Set<string> }>(f
 }
 
 /** Severity overrides, suppressions, --new-from-rev and --baseline, in that order. */
-function afterScan(
+async function afterScan(
   { diagnostics, directives }: { diagnostics: readonly Diagnostic[]; directives: ScanResult['directives'] },
   found: { files: string[]; reportOnly?: Set<string> },
   rules: readonly Rule[],
@@ -291,6 +293,8 @@ function afterScan(
     return texts.get(f);
   };
   const severity = config?.config.severity ?? {};
+  // git and SARIF baselines are loaded only by the runs that use them.
+  const git = flags.newFromRev !== undefined || flags.baseline !== undefined || flags.writeBaseline !== undefined || flags.format === 'sarif' ? await import('./newcode.js') : undefined;
   const suppression = settleFindings(diagnostics, {
     severity,
     rules,
@@ -304,20 +308,21 @@ function afterScan(
   });
   const beforeFilters = suppression.diagnostics;
   let reported = beforeFilters;
-  if (flags.newFromRev !== undefined) {
+  if (git && flags.newFromRev !== undefined) {
     try {
-      reported = onChangedLines(reported, changedSince(flags.newFromRev, cwd));
+      reported = git.onChangedLines(reported, git.changedSince(flags.newFromRev, cwd));
     } catch (e) {
-      if (e instanceof GitError) throw new UsageError(e.message);
+      if (e instanceof git.GitError) throw new UsageError(e.message);
       throw e;
     }
   }
   // git is asked only when SARIF or a baseline needs the source root.
   let tree: { root: string | undefined } | undefined;
-  const workTree = () => (tree ??= { root: gitWorkTree(cwd) }).root;
+  const workTree = () => (tree ??= { root: git?.gitWorkTree(cwd) }).root;
   const srcRoot = () => workTree() ?? cwd;
   let baseline: SarifOptions['baseline'];
   if (flags.baseline !== undefined) {
+    const { BaselineError, compareWithBaseline, readBaseline } = await import('./baseline.js');
     let previous;
     try {
       previous = readBaseline(resolve(cwd, flags.baseline), flags.baseline);
@@ -331,7 +336,7 @@ function afterScan(
   }
   const suppressed: Suppressed[] = suppression.suppressed;
   const sarif = (): SarifOptions => {
-    const provenance = workTree() !== undefined ? gitProvenance(srcRoot()) : undefined;
+    const provenance = git && workTree() !== undefined ? git.gitProvenance(srcRoot()) : undefined;
     const infos: SarifRuleInfo[] = rules.map((r) => {
       const meta = { ...r, severity: severity[r.id] ?? r.severity };
       try {
@@ -379,7 +384,8 @@ function errorMessage(e: unknown): string {
 }
 
 /** `mapsafe merge-sarif A.sarif B.sarif ...`: one SARIF log from the logs of shards, on stdout. */
-function mergeSarifCommand(files: string[], io: Io): number {
+async function mergeSarifCommand(files: string[], io: Io): Promise<number> {
+  const { MergeError, mergeSarif } = await import('./report/merge-sarif.js');
   if (files.length === 0 || files.some((f) => f.startsWith('-'))) {
     if (files.includes('--help') || files.includes('-h')) {
       io.stdout(`Usage: ${toolName} merge-sarif A.sarif B.sarif ... > all.sarif\n\nCombine the SARIF of shards (--shard K/N --format sarif) into one run.\n`);
@@ -420,7 +426,7 @@ async function lsp(args: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
     if (argv[0] === 'lsp') return await lsp(argv.slice(1), io);
-    if (argv[0] === 'merge-sarif') return mergeSarifCommand(argv.slice(1), io);
+    if (argv[0] === 'merge-sarif') return await mergeSarifCommand(argv.slice(1), io);
     const cmd = program(io);
     await cmd.parseAsync(argv, { from: 'user' });
     return await run(cmd.processedArgs[0] as string[], { ...cmd.opts<Flags>(), testsSource: cmd.getOptionValueSource('tests') }, io);
