@@ -1,7 +1,7 @@
 // Runs the built command (node bin/mapsafe.js, compiled by `npm test`'s tsc step) in
 // temporary directories, as a user would.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,25 @@ describe('mapsafe', () => {
       const second = run(['--format', format, './...'], dir);
       expect(second).toEqual(first);
     }
+  });
+
+  it('applies the same suppressions on a warm run, whose directives come from the cache', () => {
+    const racy = `package racy\n\nvar hits = map[string]int{}\n\nfunc Serve(k string) {\n\tgo func() { hits[k]++ }()\n\t//mapsafe:ignore unguarded-map-write,unguarded-map-read counted before serving\n\thits[k]++\n}\n`;
+    // No rule can fire in package quiet: skipped unparsed, its unused directive still reported.
+    const quiet = 'package quiet\n\n//mapsafe:ignore unguarded-map-write nothing here to suppress\nfunc F() {}\n';
+    const dir = project('warm', { 'racy/a.go': racy, 'quiet/b.go': quiet });
+    const cache = join(tmp, 'warm-cache');
+    const args = ['--format', 'json', '--show-suppressed', '--cache-dir', cache, './...'];
+    const cold = run(args, dir);
+    const warm = run(args, dir);
+    expect(warm).toEqual(cold);
+    const messages = (JSON.parse(cold.stdout) as { diagnostics: Array<{ ruleId: string; message: string; location: { path: string } }> }).diagnostics.map((d) => `${d.location.path} ${d.ruleId} ${d.message}`);
+    expect(messages.some((m) => m.startsWith('quiet/b.go mapsafe-directive') && m.includes('suppresses nothing'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('racy/a.go unguarded-map-write'))).toBe(true); // shown as suppressed
+    const plainRun = run(['--format', 'json', '--cache-dir', cache, './...'], dir);
+    const reported = (JSON.parse(plainRun.stdout) as { diagnostics: Array<{ ruleId: string; location: { path: string } }> }).diagnostics;
+    expect(reported.filter((d) => d.ruleId !== 'mapsafe-directive').length).toBeLessThan(messages.filter((m) => !m.includes('mapsafe-directive')).length);
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
   });
 
   it('--list-rules prints id, severity and title of every rule', () => {
