@@ -15,6 +15,7 @@ import { runRules } from './engine.js';
 import { buildPackage, cgoInfo, fileImports } from './package.js';
 import type { Package, SourceFile } from './package.js';
 import { getParser } from './parser.js';
+import { bodyRelevance, includedRanges } from './relevance.js';
 import type { Rule } from './rule.js';
 import { T, field, namedChildrenNoComments } from './syntax.js';
 
@@ -43,10 +44,20 @@ export const MAX_SYNTAX_DEPTH = 1000;
 /** Byte ranges of one file's top-level declarations that contain syntax errors. */
 type Untrusted = Map<string, Array<[number, number]>>;
 
+export interface AnalyzeOptions {
+  /**
+   * Leave out of the parse the function bodies that cannot matter to any rule (see
+   * src/relevance.ts); default true. The results are the same either way: false is for
+   * tests that prove it.
+   */
+  skipBodies?: boolean;
+}
+
 /** Files of one directory: parse, group by package clause, analyse each package. */
-export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null): Promise<DirectoryResult> {
+export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
+  const relevance = bodyRelevance(texts);
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
   const untrusted: Untrusted = new Map();
@@ -64,7 +75,14 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         const position = problems.find((x) => x.position)?.position;
         result.notifications.push({ kind, file: p, message: problems.map((x) => x.message).join('; '), ...(position ? { position } : {}) });
       };
-      const tree = parser.parse(text);
+      const rel = relevance.get(p);
+      const spans = options.skipBodies !== false && rel && rel.skip.length > 0 ? rel.skip : undefined;
+      let tree = spans ? parser.parse(text, null, { includedRanges: includedRanges(text, spans) }) : parser.parse(text);
+      if (spans && tree && !bodiesLeftEmpty(tree.rootNode, spans)) {
+        // A syntax error, or declarations other than the lexer saw: parse it all, as without skipping.
+        tree.delete();
+        tree = parser.parse(text);
+      }
       if (!tree) {
         note('parse-error', { message: 'cannot parse file; file skipped' });
         continue;
@@ -104,6 +122,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         importsByName: new Map(imports.filter((i) => i.local !== '.' && i.local !== '_').map((i) => [i.local, i])),
         cgo: cgoInfo(imports, text),
         index: 0,
+        ...(rel && options.skipBodies !== false ? { bodies: { all: rel.bodies, map: rel.mapBodies } } : {}),
       };
       allFiles.push(sf);
       let g = groups.get(sf.packageName);
@@ -125,6 +144,22 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
     for (const f of allFiles) f.tree.delete();
   }
   return result;
+}
+
+/**
+ * The tree parsed with `spans` left out has no error, and each span lies inside the body
+ * block of a function or method declaration that ends right after it.
+ */
+function bodiesLeftEmpty(root: Node, spans: ReadonlyArray<[number, number]>): boolean {
+  if (root.hasError) return false;
+  for (const [s, e] of spans) {
+    const open = root.descendantForIndex(s - 1, s);
+    const block = open?.parent;
+    const decl = block?.parent;
+    if (!open || open.type !== T.lbrace || !block || block.type !== T.block || block.startIndex !== s - 1 || block.endIndex !== e + 1) return false;
+    if (!decl || (decl.type !== T.funcDecl && decl.type !== T.methodDecl)) return false;
+  }
+  return true;
 }
 
 /** No location of the diagnostic lies in a declaration containing a syntax error. */

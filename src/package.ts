@@ -31,6 +31,12 @@ export interface SourceFile {
   cgo: CgoInfo | null;
   /** Index of this file within its package. */
   index: number;
+  /**
+   * From the text (src/relevance.ts): start offsets of the function bodies the lexer saw,
+   * and of those that name a map. A body in `all` but not in `map` holds no expression
+   * of map type. Absent when the file was not lexed.
+   */
+  bodies?: { all: Set<number>; map: Set<number> };
 }
 
 export type DeclKind =

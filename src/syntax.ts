@@ -20,6 +20,7 @@ export const T = {
   constDecl: 'const_declaration',
   constSpec: 'const_spec',
   block: 'block',
+  lbrace: '{',
   statementList: 'statement_list',
   shortVarDecl: 'short_var_declaration',
   assignment: 'assignment_statement',

@@ -63,8 +63,9 @@ function randomBytes(n: number, seed: number): Buffer {
   return b;
 }
 
+/** A function body nested n blocks deep; it writes a map, so the parse cannot leave it out (src/relevance.ts). */
 function nestedBlocks(n: number): string {
-  return `package p\n\nfunc deep() {\n${'{'.repeat(n)}\n_ = 1\n${'}'.repeat(n)}\n}\n`;
+  return `package p\n\nvar m = map[int]int{}\n\nfunc deep() {\n${'{'.repeat(n)}\nm[1] = 1\n${'}'.repeat(n)}\n}\n`;
 }
 
 function json(stdout: string) {

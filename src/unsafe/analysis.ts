@@ -102,9 +102,13 @@ export const mapMemoryAnalysis: Analysis<MapMemoryFacts> = {
     const superseded = new Set<string>();
     for (const file of ctx.pkg.files) {
       if (!touchesMapMemory(file)) continue;
-      const nodes = file.root
-        .descendantsOfType([T.callExpr, T.typeConversion, T.binaryExpr, T.assignment])
-        .filter((n): n is Node => n !== null);
+      // Every derivation starts from an expression of map type: bodies that name no map are passed over.
+      const nodes: Node[] = [];
+      for (const top of namedChildrenNoComments(file.root)) {
+        const body = top.type === T.funcDecl || top.type === T.methodDecl ? field(top, 'body') : null;
+        if (body && file.bodies?.all.has(body.startIndex) && !file.bodies.map.has(body.startIndex)) continue;
+        for (const n of top.descendantsOfType([T.callExpr, T.typeConversion, T.binaryExpr, T.assignment])) if (n) nodes.push(n);
+      }
       for (const node of nodes) {
         const c = node.type === T.assignment || node.type === T.binaryExpr ? null : d.conversion(node);
         if (c) {

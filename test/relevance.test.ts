@@ -1,0 +1,121 @@
+// Function bodies left out of the parse (src/relevance.ts): which ones, and proof that
+// leaving them out never changes a result, on every fixture and on the Go standard library.
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../rules/index.js';
+import { discover } from '../src/discover.js';
+import { bodyRelevance } from '../src/relevance.js';
+import { scanFiles } from '../src/scan.js';
+import type { ScanResult } from '../src/scan.js';
+import { goFilesUnder, testdataDir } from './harness.js';
+
+/** Names of the functions whose bodies are left out, for one file of Go source. */
+function skipped(...sources: string[]): string[] {
+  const files = sources.map((text, i) => ({ path: `/p/f${i}.go`, text }));
+  const rel = bodyRelevance(files);
+  const out: string[] = [];
+  files.forEach((f) => {
+    for (const [from] of rel.get(f.path)?.skip ?? []) {
+      const head = f.text.slice(0, from);
+      out.push(/func\s+(?:\([^)]*\)\s*)?(\w+)[^\n]*$/.exec(head)?.[1] ?? '?');
+    }
+  });
+  return out.sort();
+}
+
+const plain = (r: ScanResult) => JSON.stringify({ d: r.diagnostics, n: r.notifications, f: r.files, p: r.packages });
+
+describe('function bodies that cannot matter', () => {
+  it('leaves out bodies that name no map, lock, goroutine or channel, and keeps their callers of those that do', () => {
+    expect(skipped(`package p
+
+import "sync"
+
+type S struct {
+	mu    sync.Mutex
+	items map[string]int
+	name  string
+}
+
+func helper(x int) int { y := x * 2; return y }
+
+func (s *S) Name() string { return s.name }
+
+func (s *S) put(k string) { s.items[k] = helper(1) }
+
+func (s *S) Put(k string) { s.put(k) }
+
+func (s *S) Locked() { s.mu.Lock(); defer s.mu.Unlock() }
+
+func unrelated() { println("{", '}', ` + '`}`' + `) /* } */ }
+`)).toEqual(['Name', 'helper', 'unrelated']);
+  });
+
+  it('follows names declared with a map type through types, fields, variables and signatures, across files', () => {
+    expect(skipped(
+      'package p\n\ntype Set map[string]bool\n\ntype Box struct {\n\tinner Set\n}\n\nvar registry = newSet()\n',
+      'package p\n\nfunc newSet() Set { return nil }\n\nfunc useBox(b *Box) int { return len(b.inner) }\n\nfunc useReg() bool { return registry["x"] }\n\nfunc other() int { return 1 }\n',
+    )).toEqual(['other']);
+  });
+
+  it('keeps a getter whose result a kept body uses, a body calling its own callback, and a body holding a linkname', () => {
+    expect(skipped(`package p
+
+type state struct{ m map[int]int }
+
+type T struct{ st *state }
+
+func (t *T) state() *state { return t.st }
+
+func (t *T) count() int { return 3 }
+
+func (t *T) Write(k int) { t.state().m[k] = t.count() }
+
+func apply(f func()) { f() }
+
+func store(f func()) { _ = f }
+
+func pull() {
+	//go:linkname x runtime.mapaccess1
+}
+`)).toEqual(['count', 'store']);
+  });
+
+  it('treats only top-level func keywords as declarations, and struct braces in a signature as a type', () => {
+    expect(skipped(`package p
+
+var f = func() int { return 1 }
+
+func g() struct{ a int } { return struct{ a int }{1} }
+
+func h(x interface{ M() }) (n int) { return 0 }
+`)).toEqual(['g', 'h']);
+  });
+
+  it('leaves a file that does not lex cleanly to the full parse', () => {
+    const rel = bodyRelevance([{ path: '/p/bad.go', text: 'package p\n\nfunc f() { s := `unterminated\n}\n' }]);
+    expect(rel.has('/p/bad.go')).toBe(false);
+  });
+
+  it('gives the same results with and without leaving bodies out, on every fixture with every rule', async () => {
+    const files = goFilesUnder(testdataDir);
+    const skipping = await scanFiles(files, { rules: allRules, jobs: 1 });
+    const full = await scanFiles(files, { rules: allRules, jobs: 1, skipBodies: false, skipByTriggers: false });
+    expect(full.diagnostics.length).toBeGreaterThan(50);
+    expect(plain(skipping)).toBe(plain(full));
+  });
+
+  // The standard library: 4,900 files of real Go, every package shape; both skips at once
+  // (text triggers and bodies) against the whole analysis. Needs golang-1.23-src, which
+  // .ci/run installs; with CI=true its absence fails the run.
+  const GOROOT_SRC = process.env.MAPSAFE_GOROOT_SRC ?? '/usr/share/go-1.23/src';
+  const haveStd = existsSync(GOROOT_SRC);
+  it.runIf(haveStd || process.env.CI === 'true')('gives the same results with and without skipping, on the Go standard library', async () => {
+    expect(haveStd, `${GOROOT_SRC} is missing: install golang-1.23-src`).toBe(true);
+    const found = await discover([`${GOROOT_SRC}/...`], { cwd: GOROOT_SRC, includeTests: true });
+    expect(found.files.length).toBeGreaterThan(4000);
+    const skipping = await scanFiles(found.files, { rules: allRules, jobs: 2 });
+    const full = await scanFiles(found.files, { rules: allRules, jobs: 2, skipBodies: false, skipByTriggers: false });
+    expect(plain(skipping)).toBe(plain(full));
+  }, 600_000);
+});
