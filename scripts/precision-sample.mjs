@@ -53,6 +53,25 @@ export const PACKAGES = [
   ['grpc', 'google.golang.org/grpc'],
   ['syncthing', 'github.com/syncthing/syncthing'],
   ['minio-go', 'github.com/minio/minio-go'],
+  // Added for issue #3 (more real concurrency, so that every rule gets enough verdicts).
+  ['rclone', 'github.com/rclone/rclone'],
+  ['victoriametrics', 'github.com/VictoriaMetrics/VictoriaMetrics'],
+  ['snapd', 'github.com/snapcore/snapd'],
+  ['influxdb', 'github.com/influxdata/influxdb'],
+  ['quic-go', 'github.com/lucas-clemente/quic-go'],
+  ['gvisor', 'gvisor.dev/gvisor/pkg'],
+  ['x-tools', 'golang.org/x/tools'],
+  ['alertmanager', 'github.com/prometheus/alertmanager'],
+  ['sarama', 'github.com/Shopify/sarama'],
+  ['serf', 'github.com/hashicorp/serf'],
+  ['badger', 'github.com/dgraph-io/badger'],
+  ['ristretto', 'github.com/dgraph-io/ristretto'],
+  ['yamux', 'github.com/hashicorp/yamux'],
+  ['go-plugin', 'github.com/hashicorp/go-plugin'],
+  ['redigo', 'github.com/gomodule/redigo'],
+  ['go-kit', 'github.com/go-kit/kit'],
+  ['mongo-driver', 'go.mongodb.org/mongo-driver'],
+  ['aws-sdk-go', 'github.com/aws/aws-sdk-go'],
 ];
 
 // FNV-1a 32-bit, then mulberry32.
