@@ -16,7 +16,7 @@ import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.
 import type { ProgramPoint } from './hb.js';
 import { effective, holdsOpaque, mayExclude } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
-import { deferState } from './entries.js';
+import { deferState, docComment } from './entries.js';
 import { programAnalysis } from './program.js';
 import type { Ctx, FnInfo, Program, Root } from './program.js';
 
@@ -156,7 +156,14 @@ function findConflicts(prog: Program): Conflicts {
     // The package itself uses the map from its goroutines, under the guard.
     const rootGuarded = !!guard && live.some((w) => w.locks.has(guard.id) && [...w.fn.ctxs].some((c) => typeof c === 'number' && !prog.roots[c]!.test));
     // Or every other method that touches the map holds the guard: the unguarded method is the odd one out.
-    const othersGuarded = (a: Access) => !!guard && live.every((b) => b.fn.host === a.fn.host || b.locks.has(guard.id) || b.construction);
+    // For a read, that alone shows a lock, not a concurrent writer (the lock may serve callers in
+    // other packages that order this method by phases: setup before use, a report after the work):
+    // it counts when the type's documentation says its values are used concurrently, or when the
+    // package's tests write the map under the guard from goroutines they start.
+    const testGuardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && [...w.fn.ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.test));
+    const concurrentType = !!guard && (testGuardedWrite || documentedConcurrent(prog, baseField(guard.id)?.type ?? null));
+    const othersGuarded = (a: Access) => !!guard && (a.kind === 'write' || concurrentType)
+      && live.every((b) => b.fn.host === a.fn.host || b.locks.has(guard.id) || b.construction);
     // Writes under the guard to the map others hold (not to a map just created and published).
     const guardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && !w.freshMap);
     const guardedAccess = !!guard && live.some((b) => b.locks.has(guard.id) && !b.freshMap);
@@ -352,6 +359,24 @@ function phaseOrdered(prog: Program, hb: HappensBefore, a: Access, writes: Acces
   if (roots.length === 0 || roots.some((r) => !hb.joinedAll(r))) return false;
   return writes.every((b) => b === a || (b.fn.host.sites.length > 0 && [...b.fn.ctxs].every((c) => c === 'main' || c === 'init')
     && roots.every((r) => !hb.window(b.point, r))));
+}
+
+/**
+ * The type's doc comment says its values are safe for concurrent use ("safe for
+ * concurrent use", "safe to access and modify concurrently", "thread-safe", "may be
+ * used by multiple goroutines").
+ */
+const CONCURRENT_DOC = /\bsafe\b[^.;]{0,60}\bconcurrent(ly)?\b|\bconcurrency[- ]safe\b|\b(thread|goroutine)[- ]safe\b|\bsafe\b[^.;]{0,40}\b(multiple|several|many|different) goroutines\b|\b(may|can) be (used|called|accessed|shared)\b[^.;]{0,30}\b(concurrently|simultaneously|in parallel|from (multiple|several|many|different) goroutines)\b/i;
+
+function documentedConcurrent(prog: Program, typeName: string | null): boolean {
+  const info = typeName ? prog.oracle.pkg.types.get(typeName) : undefined;
+  if (!info) return false;
+  // The comment sits above the type spec (in a group) or above its `type` declaration.
+  for (let n: Node | null = info.spec; n && n.type !== T.sourceFile; n = n.parent) {
+    if (CONCURRENT_DOC.test(docComment(n))) return true;
+    if (n.type === T.typeDecl) break;
+  }
+  return false;
 }
 
 /** Accesses in functions whose entry locks are assumed (or chosen by a flag) are not judged. */

@@ -6,6 +6,7 @@ import (
 	"sync"
 )
 
+// Cache is safe for concurrent use by multiple goroutines.
 type Cache struct {
 	mu sync.Mutex
 	m  map[string]int
