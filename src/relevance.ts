@@ -3,18 +3,24 @@
 // the body's interior out; the braces stay, so the declaration keeps an empty body).
 //
 // Parsing is most of a scan's cost, and in real code most function bodies touch no map,
-// lock, goroutine, channel or unsafe memory. A body is kept when
-//   - it (or its signature) names something an analysis starts from: `map`, `chan`, `go`,
-//     `defer`, `select`, `<-`, lock and wait methods, goroutine and handler starters,
-//     `unsafe`, `C`, reflect pointers, sync and atomic (SEEDS below), or calls one of its
-//     own parameters (a callback runs there);
-//   - it names a package-level name whose declaration involves a map or a channel: a
-//     variable, a struct field, an interface method, a named type, transitively (a field
-//     of type `Set` where `type Set map[string]bool`);
-//   - it names a function whose body is kept (so every caller of a function that matters
-//     is analysed too: call sites decide locks held on entry, roots and contexts);
-//   - it is called from a kept body and returns something other than basic types (the
-//     concurrency engine follows a getter's return expression to know which map it is).
+// lock, goroutine or channel. What a finding rests on: the access (in a body that names a
+// map), the locks held and the goroutines it runs in (from every caller, up to the roots),
+// the lock effects and joins of the functions it calls, and where a getter's result comes
+// from. So a body is kept when
+//   - it names a map: the word `map`, or a package-level name whose declaration involves
+//     one (a variable, struct field, interface method, named type, or a function whose
+//     result type does; a parameter or receiver of map type is named in the signature), transitively (a field of type `Set` where `type Set map[string]bool`);
+//     or it holds a //go:linkname directive;
+//   - it names a kept function (its callers: call sites decide the locks held on entry,
+//     the roots and contexts), or a package-level variable initialised with one;
+// and a body is parsed, though its callers need not be, when
+//   - it is kept;
+//   - it starts a goroutine (a type whose method starts one is shared with goroutines);
+//   - a parsed body names it and it has effects a caller sees: it takes or releases a
+//     lock, waits, receives, sends, closes or selects, names a channel (a name declared
+//     with `chan`, as above), or calls one of its own parameters (a callback runs under
+//     its locks); or it returns more than basic types (the engine follows a getter's
+//     return expression to know which map it is).
 // Names are compared as identifiers, never resolved: a local that shadows a kept name
 // keeps a body too, which costs a parse and never a finding.
 //
@@ -22,9 +28,9 @@
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
 
-/** Identifiers that make a body matter by themselves. */
-const SEEDS = new Set([
-  'map', 'chan', 'go', 'select', 'close',
+/** Identifiers of the effects a caller sees (with `<-` and calls of the function's own parameters). */
+const EFFECTS = new Set([
+  'chan', 'select', 'close',
   'Lock', 'RLock', 'Unlock', 'RUnlock', 'TryLock', 'TryRLock', 'Locker', 'Mutex', 'RWMutex', 'Wait',
 ]);
 
@@ -42,9 +48,12 @@ interface FuncDecl {
   close: number;
   /** Identifiers of the signature and body. */
   idents: Set<string>;
-  /** Identifiers of the signature. */
-  signature: Set<string>;
-  seeded: boolean;
+  /** Identifiers of the result types. */
+  result: Set<string>;
+  /** Has effects a caller sees (locks, waits, channel operations, callbacks). */
+  effect: boolean;
+  /** Holds a //go:linkname directive. */
+  linkname: boolean;
   /** The result can lead to a map (not only basic types). */
   follow: boolean;
   kept: boolean;
@@ -238,7 +247,7 @@ function lexFile(text: string): Lexed | null {
     const idents = new Set<string>();
     const called = new Set<string>();
     const params = new Set<string>();
-    let seeded = false;
+    let effect = false;
     let k = k0 + 1;
     const skipGroup = (into: Set<string> | null): boolean => {
       // k is at an opening bracket; advance past its match.
@@ -263,6 +272,7 @@ function lexFile(text: string): Lexed | null {
     if (ch(k) === 91 && !skipGroup(params)) return null; // type parameters
     if (ch(k) !== 40 || !skipGroup(params)) return null; // parameters
     // Result, then the body's `{` on the same line, or the end of a declaration without a body.
+    const result = new Set<string>();
     let follow = false;
     let d = 0;
     let last = k - 1;
@@ -275,6 +285,7 @@ function lexFile(text: string): Lexed | null {
       if (kd === IDENT) {
         const w = word(k);
         idents.add(w);
+        result.add(w);
         if (!BASIC.has(w)) follow = true;
         last = k;
         continue;
@@ -291,7 +302,6 @@ function lexFile(text: string): Lexed | null {
     }
     if (k >= n) return null;
     const open = k;
-    const signature = new Set(idents);
     d = 0;
     for (; k < n; k++) {
       const kd = kind[k]!;
@@ -303,7 +313,7 @@ function lexFile(text: string): Lexed | null {
       }
       if (kd !== OP) continue;
       const c = ch(k);
-      if (c === 60 && end[k]! - start[k]! === 2) seeded = true; // <-
+      if (c === 60 && end[k]! - start[k]! === 2) effect = true; // <-
       else if (c === 40 || c === 91 || c === 123) d++;
       else if (c === 41 || c === 93 || c === 125) {
         d--;
@@ -312,11 +322,11 @@ function lexFile(text: string): Lexed | null {
       }
     }
     if (k >= n || ch(k) !== 125) return null;
-    if (!seeded) for (const w of idents) if (SEEDS.has(w)) { seeded = true; break; }
-    if (!seeded && linknames.some((i) => i > start[open]! && i < start[k]!)) seeded = true;
+    if (!effect) for (const w of idents) if (EFFECTS.has(w)) { effect = true; break; }
+    const linkname = linknames.some((i) => i > start[open]! && i < start[k]!);
     // A call of one of its own parameters (a callback runs here, under this body's locks).
-    if (!seeded) for (const w of params) if (called.has(w) && !BASIC.has(w)) { seeded = true; break; }
-    return { decl: { name, open: start[open]!, close: start[k]!, idents, signature, seeded, follow, kept: false, parsed: false }, last: k };
+    if (!effect) for (const w of params) if (called.has(w) && !BASIC.has(w)) { effect = true; break; }
+    return { decl: { name, open: start[open]!, close: start[k]!, idents, result, effect, linkname, follow, kept: false, parsed: false }, last: k };
   }
 }
 
@@ -348,7 +358,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
   }
   const out = new Map<string, BodyRelevance>();
   const mapNames = dataNames(lexed, ['map']);
-  markKept(lexed);
+  markKept(lexed, mapNames, dataNames(lexed, ['chan']));
   for (const { path, lx } of lexed) {
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
@@ -365,7 +375,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
 
 /**
  * Names whose package-level declaration involves one of `roots` (transitively): variables,
- * struct fields, interface methods, named types, and functions whose signature names one.
+ * struct fields, interface methods, named types, and functions whose result type names one.
  */
 function dataNames(lexed: ReadonlyArray<{ lx: Lexed }>, roots: string[]): Set<string> {
   const names = new Set<string>(roots);
@@ -373,7 +383,7 @@ function dataNames(lexed: ReadonlyArray<{ lx: Lexed }>, roots: string[]): Set<st
   const funcsBySigIdent = new Map<string, FuncDecl[]>();
   for (const { lx } of lexed) {
     for (const s of lx.segments) for (const w of s.idents) push(segsByIdent, w, s);
-    for (const f of lx.funcs) for (const w of f.signature) push(funcsBySigIdent, w, f);
+    for (const f of lx.funcs) for (const w of f.result) push(funcsBySigIdent, w, f);
   }
   const pending = [...roots];
   const seen = new Set<Segment | FuncDecl>();
@@ -387,8 +397,7 @@ function dataNames(lexed: ReadonlyArray<{ lx: Lexed }>, roots: string[]): Set<st
 }
 
 /** Sets `kept` and `parsed` on every function declaration (see the head of this file). */
-function markKept(lexed: ReadonlyArray<{ lx: Lexed }>): void {
-  const names = new Set<string>(['map', 'chan']);
+function markKept(lexed: ReadonlyArray<{ lx: Lexed }>, mapNames: ReadonlySet<string>, chanNames: ReadonlySet<string>): void {
   const funcsByIdent = new Map<string, FuncDecl[]>();
   const segsByIdent = new Map<string, Segment[]>();
   const funcsByName = new Map<string, FuncDecl[]>();
@@ -396,36 +405,44 @@ function markKept(lexed: ReadonlyArray<{ lx: Lexed }>): void {
     for (const f of lx.funcs) {
       for (const w of f.idents) push(funcsByIdent, w, f);
       push(funcsByName, f.name, f);
+      if (!f.effect) for (const w of f.idents) if (chanNames.has(w)) { f.effect = true; break; }
     }
     for (const s of lx.segments) for (const w of s.idents) push(segsByIdent, w, s);
   }
-  const pending: string[] = [...names];
+  // Backward: bodies that name a map, and every body that names a kept function.
+  const names = new Set<string>();
+  const pending: string[] = [];
   const addName = (w: string) => { if (!names.has(w)) { names.add(w); pending.push(w); } };
   const toParse: FuncDecl[] = [];
+  const parse = (f: FuncDecl) => {
+    if (f.parsed) return;
+    f.parsed = true;
+    toParse.push(f);
+  };
   const keep = (f: FuncDecl) => {
     if (f.kept) return;
     f.kept = true;
     addName(f.name);
     parse(f);
   };
-  const parse = (f: FuncDecl) => {
-    if (f.parsed) return;
-    f.parsed = true;
-    toParse.push(f);
-  };
   const done = new Set<Segment>();
-  for (const { lx } of lexed) for (const f of lx.funcs) if (f.seeded) keep(f);
+  for (const { lx } of lexed) for (const f of lx.funcs) {
+    if (f.linkname) keep(f);
+    else for (const w of f.idents) if (mapNames.has(w)) { keep(f); break; }
+    if (f.idents.has('go')) parse(f);
+  }
   for (;;) {
     if (pending.length) {
       const w = pending.pop()!;
+      // `var handler = process`: callers of handler() are callers of process.
       for (const s of segsByIdent.get(w) ?? []) if (!done.has(s)) { done.add(s); for (const d of s.declared) addName(d); }
       for (const f of funcsByIdent.get(w) ?? []) keep(f);
       continue;
     }
     if (toParse.length) {
-      // Getters called from a parsed body: their return expressions are followed.
+      // Forward: functions a parsed body names whose effects or results it sees.
       const f = toParse.pop()!;
-      for (const w of f.idents) for (const g of funcsByName.get(w) ?? []) if (g.follow && g !== f) parse(g);
+      for (const w of f.idents) for (const g of funcsByName.get(w) ?? []) if ((g.effect || g.follow) && g !== f) parse(g);
       continue;
     }
     break;

@@ -26,7 +26,7 @@ function skipped(...sources: string[]): string[] {
 const plain = (r: ScanResult) => JSON.stringify({ d: r.diagnostics, n: r.notifications, f: r.files, p: r.packages });
 
 describe('function bodies that cannot matter', () => {
-  it('leaves out bodies that name no map, lock, goroutine or channel, and keeps their callers of those that do', () => {
+  it('keeps bodies that name a map and their callers; parses the lock effects they call; leaves out the rest', () => {
     expect(skipped(`package p
 
 import "sync"
@@ -43,12 +43,20 @@ func (s *S) Name() string { return s.name }
 
 func (s *S) put(k string) { s.items[k] = helper(1) }
 
-func (s *S) Put(k string) { s.put(k) }
+func (s *S) Put(k string) { s.lock(); s.put(k); s.unlock() }
 
-func (s *S) Locked() { s.mu.Lock(); defer s.mu.Unlock() }
+func (s *S) lock() { s.mu.Lock() }
+
+func (s *S) unlock() { s.mu.Unlock() }
+
+func (s *S) Reset() { s.lock(); s.name = ""; s.unlock() }
+
+func (s *S) Unused() { s.mu.Lock(); defer s.mu.Unlock() }
 
 func unrelated() { println("{", '}', ` + '`}`' + `) /* } */ }
-`)).toEqual(['Name', 'helper', 'unrelated']);
+
+func spawn() { go unrelated() }
+`)).toEqual(['Name', 'Reset', 'Unused', 'helper', 'unrelated']);
   });
 
   it('follows names declared with a map type through types, fields, variables and signatures, across files', () => {
@@ -58,7 +66,7 @@ func unrelated() { println("{", '}', ` + '`}`' + `) /* } */ }
     )).toEqual(['other']);
   });
 
-  it('keeps a getter whose result a kept body uses, a body calling its own callback, and a body holding a linkname', () => {
+  it('parses a getter whose result a kept body uses, a callee calling its own callback, and a body holding a linkname', () => {
     expect(skipped(`package p
 
 type state struct{ m map[int]int }
@@ -69,7 +77,7 @@ func (t *T) state() *state { return t.st }
 
 func (t *T) count() int { return 3 }
 
-func (t *T) Write(k int) { t.state().m[k] = t.count() }
+func (t *T) Write(k int) { t.state().m[k] = t.count(); apply(nil); store(nil) }
 
 func apply(f func()) { f() }
 

@@ -26,8 +26,11 @@ class Walker {
   private readonly loops: number[] = [];
   private readonly exits: LockState[] = [];
   private readonly paramNames: Set<string>;
+  /** The body names no map (src/relevance.ts): no expression in it has a map type, so no access is looked for. */
+  private readonly mapFree: boolean;
 
   constructor(private readonly fn: Node, private readonly env: WalkEnv) {
+    this.mapFree = namesNoMap(fn, env);
     const params = field(fn, 'parameters');
     this.paramNames = new Set(params ? namedChildrenNoComments(params).flatMap((p) => p.childrenForFieldName('name').filter((n): n is Node => n !== null).map((n) => n.text)) : []);
     this.f = { node: fn, accesses: [], calls: [], lits: [], gos: [], defers: [], deferredAccesses: [], chans: [], waits: [], returns: [], exitRaw: EMPTY_STATE, exit: EMPTY_STATE, parallel: false, serves: [], paramCalls: [], flagLock: null };
@@ -158,7 +161,7 @@ class Walker {
     const fnExpr = field(call, 'function');
     const f = fnExpr ? unparen(fnExpr) : null;
     if (!f) return s;
-    const own = callAccesses(call, this.env.oracle);
+    const own = this.mapFree ? [] : callAccesses(call, this.env.oracle);
     if (own.length > 0) {
       this.f.defers.push({ index, kind: 'other', call });
       for (const a of own) this.f.deferredAccesses.push({ kind: a.kind, map: a.map, index, loops: [...this.loops] });
@@ -218,7 +221,7 @@ class Walker {
     }
     if (rangeOver) {
       this.region(rangeOver, cur);
-      if (this.env.oracle.isMap(rangeOver)) this.f.accesses.push({ ...this.point(cur, n), kind: 'iterate', map: rangeOver });
+      if (!this.mapFree && this.env.oracle.isMap(rangeOver)) this.f.accesses.push({ ...this.point(cur, n), kind: 'iterate', map: rangeOver });
     }
     this.loops.push(n.id);
     const mark = this.marks();
@@ -322,7 +325,7 @@ class Walker {
         case T.funcLit: this.literal(n, s); break;
         case T.indexExpr: {
           const op = field(n, 'operand');
-          if (op && oracle.isMap(op)) this.f.accesses.push({ ...this.point(s, op), kind: isAssigned(n) ? 'write' : 'read', map: op });
+          if (op && !this.mapFree && oracle.isMap(op)) this.f.accesses.push({ ...this.point(s, op), kind: isAssigned(n) ? 'write' : 'read', map: op });
           break;
         }
         case T.unaryExpr: {
@@ -331,7 +334,7 @@ class Walker {
           break;
         }
         default:
-          for (const a of callAccesses(n, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
+          if (!this.mapFree) for (const a of callAccesses(n, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
           this.callSite(n, s);
       }
     }
@@ -428,6 +431,15 @@ class Walker {
     f.accesses.length = m[0]!; f.calls.length = m[1]!; f.lits.length = m[2]!; f.gos.length = m[3]!;
     f.defers.length = m[4]!; f.deferredAccesses = f.deferredAccesses.filter((d) => d.index < m[4]!); f.chans.length = m[5]!; f.waits.length = m[6]!; f.returns.length = m[7]!; this.exits.length = m[8]!;
   }
+}
+
+/** Whether the declaration holding fn (itself, or the one a literal lies in) has a body the lexer saw name no map. */
+function namesNoMap(fn: Node, env: WalkEnv): boolean {
+  let top: Node | null = fn;
+  while (top && top.type !== T.funcDecl && top.type !== T.methodDecl) top = top.parent;
+  const body = top ? field(top, 'body') : null;
+  const bodies = top ? env.oracle.resolver.fileOf(top).bodies : undefined;
+  return !!body && !!bodies && bodies.all.has(body.startIndex) && !bodies.map.has(body.startIndex);
 }
 
 function sameHeld(a: LockState, b: LockState): boolean {
