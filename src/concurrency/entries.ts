@@ -4,7 +4,7 @@
 // helper holds when it calls them, and methods what their doc comment requires.
 import type { Node } from 'web-tree-sitter';
 import { receiverBase } from '../package.js';
-import { T, field } from '../syntax.js';
+import { T, blockStatements, descendantsOf, enclosingFunction, field, unparen } from '../syntax.js';
 import { callArgs } from './accesses.js';
 import type { FnFacts } from './facts.js';
 import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
@@ -160,7 +160,95 @@ function markAssumed(ordered: FnInfo[]): void {
     const exported = /^[A-Z]/.test(name) || name === 'main' || name === 'init';
     if (!exported && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
   }
+  markLifecycle(ordered);
   propagateAssumed(ordered);
+}
+
+/**
+ * Lifecycle phases, when no other goroutine uses the receiver (as RacerD treats
+ * constructors), judged by what the method does:
+ * - it initialises the receiver: it assigns one of the receiver's fields a new map
+ *   (`r.m = make(...)`, `r.m = map[K]V{}`) and takes no lock anywhere in its flow, so
+ *   the field itself would race if the value were shared then; and so is a method that
+ *   calls such an initialiser on its own receiver (`r.populate()` inside `r.open()`);
+ * - it tears the receiver down after waiting for its background work: a method named
+ *   Close, Shutdown or Stop (any case) whose body, at its top level, calls a
+ *   zero-argument method whose name ends in `Wait` (`wg.Wait()`, `closer.SignalAndWait()`):
+ *   the work it waited for is what used the receiver concurrently.
+ * Their accesses are not judged, and their calls do not weaken the locks a helper is
+ * known to be called with elsewhere.
+ */
+function markLifecycle(ordered: FnInfo[]): void {
+  const init = new Set<FnInfo>();
+  for (const f of ordered) {
+    if (f.assumed || f.node.type !== T.methodDecl) continue;
+    const recv = receiverName(f.node);
+    const body = field(f.node, 'body');
+    if (!recv || !body) continue;
+    if (!takesLocks(f) && assignsNewMapToField(body, recv)) init.add(f);
+    else if (/^(close|shutdown|stop)$/i.test(field(f.node, 'name')?.text ?? '') && waitsAtTop(body)) f.assumed = true;
+  }
+  // Methods that call an initialiser on their own receiver initialise it too.
+  const stack = [...init];
+  while (stack.length) {
+    const g = stack.pop()!;
+    g.assumed = true;
+    for (const inv of g.invocations) {
+      const caller = inv.caller.host;
+      if (!inv.direct || init.has(caller) || caller.node.type !== T.methodDecl) continue;
+      const recv = receiverName(caller.node);
+      const fnExpr = field(inv.call, 'function');
+      const u = fnExpr ? unparen(fnExpr) : null;
+      const operand = u?.type === T.selectorExpr ? field(u, 'operand') : null;
+      if (!recv || !operand || unparen(operand).text !== recv || takesLocks(caller)) continue;
+      init.add(caller);
+      stack.push(caller);
+    }
+  }
+}
+
+function receiverName(method: Node): string | null {
+  const param = receiverBase(method)?.param;
+  return (param ? field(param, 'name')?.text : null) ?? null;
+}
+
+/** Whether a function holds or releases any lock at any point of its own flow. */
+function takesLocks(f: FnInfo): boolean {
+  const x = f.facts;
+  if (x.exitRaw.held.size > 0 || x.exitRaw.released.size > 0) return true;
+  const points: Array<{ at: LockState }> = [...x.accesses, ...x.calls, ...x.lits, ...x.chans];
+  return points.some((p) => p.at.held.size > 0 || p.at.released.size > 0);
+}
+
+/** `recv.f = make(map...)` or `recv.f = map[K]V{...}` in the body (not in a literal). */
+function assignsNewMapToField(body: Node, recv: string): boolean {
+  for (const st of descendantsOf(body, [T.assignment])) {
+    if (enclosingFunction(st)?.type === T.funcLit) continue;
+    const left = field(st, 'left')?.namedChildren ?? [];
+    const right = field(st, 'right')?.namedChildren ?? [];
+    for (let i = 0; i < left.length && i < right.length; i++) {
+      const l = unparen(left[i]!);
+      const op = l.type === T.selectorExpr ? field(l, 'operand') : null;
+      if (!op || unparen(op).text !== recv) continue;
+      const r = unparen(right[i]!);
+      if (r.type === T.compositeLit && field(r, 'type')?.type === T.mapType) return true;
+      if (r.type === T.callExpr && field(r, 'function')?.text === 'make' && field(r, 'arguments')?.namedChildren[0]?.type === T.mapType) return true;
+    }
+  }
+  return false;
+}
+
+/** A top-level statement of the body calls a zero-argument method named `...Wait`. */
+function waitsAtTop(body: Node): boolean {
+  for (const st of blockStatements(body)) {
+    if (st.type !== T.exprStatement) continue;
+    const call = st.namedChildren[0] ? unparen(st.namedChildren[0]) : null;
+    if (call?.type !== T.callExpr || (field(call, 'arguments')?.namedChildren.length ?? 0) > 0) continue;
+    const fn = field(call, 'function');
+    const u = fn ? unparen(fn) : null;
+    if (u?.type === T.selectorExpr && /Wait$/.test(field(u, 'field')?.text ?? '')) return true;
+  }
+  return false;
 }
 
 /**
