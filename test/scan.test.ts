@@ -128,8 +128,9 @@ describe('scan pipeline', () => {
     it('does not record files modified just before they were read (the same timestamp tick could hide a later change)', async () => {
       const { root, files } = setup();
       const dir = path.join(root, 'cache');
-      await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(dir) });
-      const cache = new ResultCache(dir);
+      // The files were written just now: well inside a one-minute window (the default is 2 s).
+      await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(dir, { settleMs: 60_000 }) });
+      const cache = new ResultCache(dir, { settleMs: 60_000 });
       await scanFiles(files, { rules: allRules, jobs: 1, cache });
       expect(cache.counts).toMatchObject({ hits: 1, filesTrusted: 0, filesHashed: 2 });
     });
