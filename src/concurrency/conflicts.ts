@@ -14,7 +14,7 @@ import { DeclaredGuards, baseField, baseVar } from './guards.js';
 import { HappensBefore } from './hb.js';
 import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.js';
 import type { ProgramPoint } from './hb.js';
-import { effective, holdsOpaque, mayExclude } from './lockstate.js';
+import { effective, holdsOpaque, intersect, mayExclude } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
 import { deferState, docComment } from './entries.js';
 import { programAnalysis } from './program.js';
@@ -41,6 +41,8 @@ export interface Access {
   unjudged: boolean;
   /** In a _test.go file. */
   test: boolean;
+  /** The contexts this access runs in with these locks (a helper may hold more locks in some contexts). */
+  ctxs: ReadonlySet<Ctx>;
 }
 
 export interface Guard { id: string; name: string; example: Access }
@@ -78,6 +80,7 @@ function findConflicts(prog: Program): Conflicts {
   // A function that starts goroutines may publish what it builds: its accesses are not construction.
   const spawners = new Set(prog.roots.map((r) => r.spawner?.host).filter((h): h is FnInfo => !!h));
   const fresh = new FreshMaps();
+  const ctxLocks = new ContextLocks();
   const byLoc = new Map<string, Access[]>();
   for (const fn of prog.fns.values()) {
     if (fn.ctxs.size === 0 || (fn.ctxs.size === 1 && fn.ctxs.has('init'))) continue;
@@ -87,20 +90,20 @@ function findConflicts(prog: Program): Conflicts {
     for (const rec of recs) {
       const loc = prog.ids.loc(rec.map);
       if (!loc) continue;
-      const a: Access = {
+      const base: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
         construction: !spawners.has(fn.host) && (isConstruction(prog, rec.map, loc) || builtByCallers(prog, rec.map, loc, spawners)),
         deferred: rec.deferred, beforeHandover: false,
         freshMap: rec.kind === 'write' && fresh.after(fn, rec.map, rec.pos),
         unjudged: isUnjudged(fn) && !(loc.startsWith('local:') && ownVariable(prog, rec.map)), test: prog.oracle.resolver.fileOf(rec.map).isTest,
+        ctxs: fn.ctxs,
       };
       const h = handovers.get(ownLocal(prog, rec.map) ?? '');
-      if (h && h.host === a.point.host && a.point.pos < h.pos) a.beforeHandover = true;
-      out.accesses.push(a);
+      if (h && h.host === base.point.host && base.point.pos < h.pos) base.beforeHandover = true;
       let list = byLoc.get(loc);
       if (!list) byLoc.set(loc, (list = []));
-      list.push(a);
+      for (const a of ctxLocks.split(base, rec.deferred ? null : rec.at)) { out.accesses.push(a); list.push(a); }
     }
   }
   const declared = new DeclaredGuards(prog.oracle, prog.ids);
@@ -125,7 +128,7 @@ function findConflicts(prog: Program): Conflicts {
       common = [...objs(a)].filter((o) => o !== UNKNOWN_OBJECT && ob.has(o));
       if (common.length === 0) return null;
     }
-    for (const ca of a.fn.ctxs) for (const cb of b.fn.ctxs) {
+    for (const ca of a.ctxs) for (const cb of b.ctxs) {
       // A goroutine a test starts races only on what is local to the test.
       if ([ca, cb].some((c) => typeof c === 'number' && prog.roots[c]!.test) && !testLocal(a.loc)) continue;
       const plain = pairRoot(prog, hb, window, a, b, ca, cb);
@@ -143,9 +146,10 @@ function findConflicts(prog: Program): Conflicts {
   // Code that may run while other goroutines use the map: methods, the package's exported
   // API (its users may call it from any goroutine), goroutines, and the flow while one runs.
   const inConcurrentCode = (a: Access) =>
-    a.fn.host.node.type === T.methodDecl || isExportedApi(a.fn.host.node) || [...a.fn.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
+    a.fn.host.node.type === T.methodDecl || isExportedApi(a.fn.host.node) || [...a.ctxs].some((c) => typeof c === 'number') || prog.roots.some((r) => hb.shared(a.loc, r) && window(a, r));
 
   const testLocal = (loc: string) => testLocalLoc(prog, loc);
+  const reported = new Set<number>();
   for (const [loc, list] of byLoc) {
     const live = list.filter((a) => !a.construction && !a.unjudged);
     const writes = live.filter((a) => a.kind === 'write');
@@ -154,13 +158,13 @@ function findConflicts(prog: Program): Conflicts {
     const sibling = !!guard && isSiblingGuard(prog, loc, guard.id);
     const ownerGuard = !!guard && isOwnerGuard(prog, guard.id);
     // The package itself uses the map from its goroutines, under the guard.
-    const rootGuarded = !!guard && live.some((w) => w.locks.has(guard.id) && [...w.fn.ctxs].some((c) => typeof c === 'number' && !prog.roots[c]!.test));
+    const rootGuarded = !!guard && live.some((w) => w.locks.has(guard.id) && [...w.ctxs].some((c) => typeof c === 'number' && !prog.roots[c]!.test));
     // Or every other method that touches the map holds the guard: the unguarded method is the odd one out.
     // For a read, that alone shows a lock, not a concurrent writer (the lock may serve callers in
     // other packages that order this method by phases: setup before use, a report after the work):
     // it counts when the type's documentation says its values are used concurrently, or when the
     // package's tests write the map under the guard from goroutines they start.
-    const testGuardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && [...w.fn.ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.test));
+    const testGuardedWrite = !!guard && writes.some((w) => w.locks.get(guard.id)?.mode === 'w' && [...w.ctxs].some((c) => typeof c === 'number' && prog.roots[c]!.test));
     const concurrentType = !!guard && (testGuardedWrite || documentedConcurrent(prog, baseField(guard.id)?.type ?? null));
     const othersGuarded = (a: Access) => !!guard && (a.kind === 'write' || concurrentType)
       && live.every((b) => b.fn.host === a.fn.host || b.locks.has(guard.id) || b.construction);
@@ -187,7 +191,7 @@ function findConflicts(prog: Program): Conflicts {
         finding = { access: a, other: null, root: null, guard, readLock };
       }
       if (!finding && readLock && !a.freshMap && !loc.startsWith('local:') && ownLock(loc, readLock, guard) && (loc.startsWith('var:') || !readLock.node || objects.mayAlias(a.map, readLock.node))) finding = { access: a, other: null, root: null, guard, readLock };
-      if (finding) out.findings.push(finding);
+      if (finding && !reported.has(a.map.id)) { reported.add(a.map.id); out.findings.push(finding); }
     }
   }
   return out;
@@ -354,10 +358,10 @@ function isExportedApi(fn: Node): boolean {
 function phaseOrdered(prog: Program, hb: HappensBefore, a: Access, writes: Access[]): boolean {
   if (a.fn.host.sites.length === 0) return false;
   // Goroutines of tests race only on what the tests declare (as in the race check).
-  const roots = [...a.fn.ctxs].filter((c): c is number => typeof c === 'number').map((c) => prog.roots[c]!)
+  const roots = [...a.ctxs].filter((c): c is number => typeof c === 'number').map((c) => prog.roots[c]!)
     .filter((r) => !r.test || testLocalLoc(prog, a.loc));
   if (roots.length === 0 || roots.some((r) => !hb.joinedAll(r))) return false;
-  return writes.every((b) => b === a || (b.fn.host.sites.length > 0 && [...b.fn.ctxs].every((c) => c === 'main' || c === 'init')
+  return writes.every((b) => b === a || (b.fn.host.sites.length > 0 && [...b.ctxs].every((c) => c === 'main' || c === 'init')
     && roots.every((r) => !hb.window(b.point, r))));
 }
 
@@ -475,6 +479,70 @@ function ownLock(loc: string, rl: Held & { id: string }, guard: Guard | null): b
   const f = baseField(loc);
   if (f) return rl.id.startsWith(`field:${f.type}.`);
   return loc.startsWith('var:') && rl.id.startsWith('var:');
+}
+
+/**
+ * Context-sensitive entry locks. A private helper's entry locks are the intersection
+ * over all its call sites, but the goroutine contexts it runs in are the union of its
+ * callers'. When the calls made in one goroutine context all hold a lock that calls from
+ * another context do not (the goroutines reach the helper only under x.mu, the ordinary
+ * flow through an exported method without it), the helper holds that lock in that
+ * context. An access is split per group of contexts with the same locks.
+ */
+class ContextLocks {
+  private readonly memo = new Map<string, Lockset>();
+
+  split(a: Access, at: LockState | null): Access[] {
+    if (a.fn.ctxs.size < 2 || !at) return [a];
+    const groups = new Map<string, { locks: Lockset; ctxs: Set<Ctx> }>();
+    for (const c of a.fn.ctxs) {
+      const extra = this.extra(a.fn, c, 0);
+      const locks = new Map(a.locks);
+      for (const [id, h] of extra) if (!at.released.has(id) && !locks.has(id)) locks.set(id, h);
+      const key = [...locks].map(([id, h]) => `${id}:${h.mode}`).sort().join('|');
+      const g = groups.get(key);
+      if (g) g.ctxs.add(c);
+      else groups.set(key, { locks, ctxs: new Set([c]) });
+    }
+    if (groups.size === 1) return [a];
+    return [...groups.values()].map((g) => ({ ...a, locks: g.locks, ctxs: g.ctxs }));
+  }
+
+  /** Locks held on entry to f when it runs in context c, beyond f.entry. */
+  private extra(f: FnInfo, c: Ctx, depth: number): Lockset {
+    const k = `${f.key}|${c}`;
+    const m = this.memo.get(k);
+    if (m) return m;
+    this.memo.set(k, new Map()); // recursion: nothing beyond f.entry
+    let out: Lockset = new Map();
+    if (depth < 20) {
+      if (f.node.type === T.funcLit) {
+        if (f.hosted && f.parent && f.lit && f.lit.how !== 'go' && f.lit.how !== 'defer' && f.rootOf.length === 0) {
+          const released = f.lit.at.released;
+          out = new Map([...this.extra(f.parent, c, depth + 1)].filter(([id]) => !released.has(id) && !f.entry.has(id)));
+        }
+      } else if (isPrivateHelper(f) && !f.assumed) {
+        let acc: Lockset | null = null;
+        for (const s of f.sites) {
+          if (s.unknown || s.caller.assumed || !s.caller.ctxs.has(c)) continue;
+          const ce = new Map([...s.caller.entry, ...this.extra(s.caller, c, depth + 1)]);
+          let l = effective(ce, s.at);
+          if (s.extra) l = new Map([...l, ...[...s.extra].filter(([id]) => !id.startsWith('param:'))]);
+          acc = acc ? intersect(acc, l) : l;
+        }
+        if (acc) out = new Map([...acc].filter(([id]) => !f.entry.has(id)));
+      }
+    }
+    this.memo.set(k, out);
+    return out;
+  }
+}
+
+/** A named, unexported function with in-package callers, not a goroutine body: its entry locks come from its call sites. */
+function isPrivateHelper(f: FnInfo): boolean {
+  if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
+  const name = field(f.node, 'name')?.text ?? '';
+  return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
 }
 
 /** Per function: where a map-valued expression is assigned a new map (`x.m = map[K]V{}`, `= make(...)`). */

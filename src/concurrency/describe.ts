@@ -38,7 +38,7 @@ export function describeRoot(ctx: RuleContext, r: Root): string {
 export function raceText(ctx: RuleContext, f: Finding, subject = ''): string | null {
   const a = f.access;
   if (!f.other || !f.root) return null;
-  const inRoot = a.fn.ctxs.has(f.root.id);
+  const inRoot = a.ctxs.has(f.root.id);
   const where = describeRoot(ctx, f.root);
   const s = subject ? `${subject} ` : '';
   if (f.other === a) return `in ${where} ${s}races with other instances of itself`;
