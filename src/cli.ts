@@ -210,6 +210,7 @@ async function run(paths: string[], flags: Flags, io: Io): Promise<number> {
     ...(flags.shard ? { shard: flags.shard } : {}),
     cache: flags.cache ? new ResultCache(flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir()) : null,
     onProgress: progress.update,
+    shortLived: true,
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
   });
   progress.clear();

@@ -38,6 +38,13 @@ export interface ScanOptions {
   workerThreshold?: number;
   /** Files larger than this many bytes are skipped with a notification (default 5 MiB). */
   maxFileSize?: number;
+  /**
+   * The process makes this one scan and exits (the command line): a small run then compiles
+   * the grammars without V8's optimising tier (see baselineWasmOnly). Long-lived processes
+   * (the language server, scripts that scan many trees) leave it unset: the flag is
+   * process-wide and would slow their later large scans.
+   */
+  shortLived?: boolean;
   /** Called after each directory with the running totals. */
   onProgress?: (p: ScanProgress) => void;
 }
@@ -136,7 +143,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const totalBytes = jobs.reduce((n, j) => n + j.bytes, 0);
   const useWorkers = requested > 1 && jobs.length > 1 && totalBytes >= (opts.workerThreshold ?? SMALL_RUN_BYTES) && workersAvailable() && opts.rules.every((r) => registered.has(r));
   if (!useWorkers) {
-    if (totalBytes < SMALL_RUN_BYTES) baselineWasmOnly();
+    if (opts.shortLived && totalBytes < SMALL_RUN_BYTES) baselineWasmOnly();
     for (const job of jobs) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion, { skipBodies: opts.skipBodies }));
   } else {
     const pool = new WorkerPool(Math.min(requested, jobs.length));
