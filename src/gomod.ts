@@ -1,5 +1,5 @@
 // The `go` directive of the nearest go.mod above a directory.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const cache = new Map<string, string | null>();
@@ -10,8 +10,10 @@ export function goVersionFor(dir: string): string | null {
   if (hit !== undefined) return hit;
   let version: string | null = null;
   let text: string | null = null;
+  const file = path.join(dir, 'go.mod');
   try {
-    text = readFileSync(path.join(dir, 'go.mod'), 'utf8');
+    // existsSync first: most directories have none, and a failed read costs an exception each.
+    text = existsSync(file) ? readFileSync(file, 'utf8') : null;
   } catch {
     text = null;
   }
