@@ -8,6 +8,7 @@ import type { Node } from 'web-tree-sitter';
 import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
 import { callAccesses, callArgs, isAssigned } from './accesses.js';
 import { paramIndex } from './params.js';
+import { receiverBase } from '../package.js';
 import { EMPTY_STATE, acquire, applyEffect, meet, release } from './lockstate.js';
 import type { LockState } from './lockstate.js';
 import type { DeferRec, FnFacts, LitRec, Point, WalkEnv } from './facts.js';
@@ -127,12 +128,41 @@ class Walker {
       const target = this.env.target(field(call, 'function')!);
       if (target && target.id !== this.fn.id) {
         const eff = this.env.effect(target);
-        if (eff) return applyEffect(s, eff);
+        if (eff) return applyEffect(s, this.ownInstance(call, target, eff, s));
       }
       return s;
     }
     this.region(n, s);
     return s;
+  }
+
+  /**
+   * A method called on another value (`nm.add(x)` while holding `m.mu`) locks and unlocks
+   * the mutex of that value, not the caller's: a release of a mutex field the caller holds
+   * through a different expression (or holds on its own receiver from entry) is dropped.
+   * When the two expressions may name the same value, the lock stays held (silence).
+   */
+  private ownInstance(call: Node, target: Node, eff: LockState, s: LockState): LockState {
+    if (target.type !== T.methodDecl || eff.released.size === 0) return eff;
+    const f = unparen(field(call, 'function')!);
+    const operand = f.type === T.selectorExpr ? field(f, 'operand') : null;
+    if (!operand) return eff;
+    const callee = unparen(operand).text;
+    const own = this.fn.type === T.methodDecl ? receiverBase(this.fn) : null;
+    const ownName = own?.param ? field(own.param, 'name')?.text ?? null : null;
+    const keep = new Set<string>();
+    for (const id of eff.released) {
+      if (!id.startsWith('field:')) continue; // package mutexes are one per package
+      const h = s.held.get(id);
+      let base: string | null = null;
+      if (h?.node) {
+        const n = unparen(h.node);
+        base = n.type === T.selectorExpr ? unparen(field(n, 'operand')!).text : n.type === T.identifier ? n.text : null;
+      } else if (!h && own && ownName && id.startsWith(`field:${own.name}.`)) base = ownName;
+      if (base !== null && base !== callee) keep.add(id);
+    }
+    if (keep.size === 0) return eff;
+    return { held: eff.held, released: new Set([...eff.released].filter((id) => !keep.has(id))) };
   }
 
   private goStatement(n: Node, s: LockState): LockState {
