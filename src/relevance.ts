@@ -401,13 +401,21 @@ function markKept(lexed: ReadonlyArray<{ lx: Lexed }>, mapNames: ReadonlySet<str
   const funcsByIdent = new Map<string, FuncDecl[]>();
   const segsByIdent = new Map<string, Segment[]>();
   const funcsByName = new Map<string, FuncDecl[]>();
+  // Only function names and names declared at package level ever become names to follow:
+  // index the mentions of those alone.
+  const candidates = new Set<string>();
+  for (const { lx } of lexed) {
+    for (const f of lx.funcs) { push(funcsByName, f.name, f); candidates.add(f.name); }
+    for (const s of lx.segments) for (const d of s.declared) candidates.add(d);
+  }
   for (const { lx } of lexed) {
     for (const f of lx.funcs) {
-      for (const w of f.idents) push(funcsByIdent, w, f);
-      push(funcsByName, f.name, f);
-      if (!f.effect) for (const w of f.idents) if (chanNames.has(w)) { f.effect = true; break; }
+      for (const w of f.idents) {
+        if (candidates.has(w)) push(funcsByIdent, w, f);
+        if (!f.effect && chanNames.has(w)) f.effect = true;
+      }
     }
-    for (const s of lx.segments) for (const w of s.idents) push(segsByIdent, w, s);
+    for (const s of lx.segments) for (const w of s.idents) if (candidates.has(w)) push(segsByIdent, w, s);
   }
   // Backward: bodies that name a map, and every body that names a kept function.
   const names = new Set<string>();

@@ -107,18 +107,14 @@ export const TYPE_NODE_TYPES: ReadonlySet<string> = new Set([
   T.channelType, T.structType, T.interfaceType, T.functionType, T.qualifiedType, T.genericType, T.parenType,
 ]);
 
+/** Named children of `node` (one call into wasm; namedChild(i) would cost one call, and a walk from the first child, each). */
 export function namedChildren(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
-    if (c) out.push(c);
-  }
-  return out;
+  return node.namedChildren.filter((c): c is Node => c !== null);
 }
 
 /** Named children of `node`, skipping comments. */
 export function namedChildrenNoComments(node: Node): Node[] {
-  return namedChildren(node).filter((c) => c.type !== T.comment);
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== T.comment);
 }
 
 export function field(node: Node, name: string): Node | null {
@@ -161,19 +157,13 @@ export function blockStatements(block: Node): Node[] {
 export function operatorOf(node: Node): string | null {
   const op = node.childForFieldName('operator');
   if (op) return op.type;
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed) return c.type;
-  }
+  for (const c of node.children) if (c && !c.isNamed) return c.type;
   return null;
 }
 
 /** Whether an assignment-like node uses ':=' (range clauses, receive statements). */
 export function hasDefineToken(node: Node): boolean {
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed && c.type === ':=') return true;
-  }
+  for (const c of node.children) if (c && !c.isNamed && c.type === ':=') return true;
   return false;
 }
 
@@ -181,10 +171,7 @@ export function hasDefineToken(node: Node): boolean {
 export function assignmentOperator(node: Node): string {
   const op = node.childForFieldName('operator');
   if (op) return op.type;
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c && !c.isNamed && c.type.endsWith('=')) return c.type;
-  }
+  for (const c of node.children) if (c && !c.isNamed && c.type.endsWith('=')) return c.type;
   return '=';
 }
 
