@@ -215,6 +215,26 @@ export function descendantsOf(root: Node, types: readonly string[]): Node[] {
   return root.descendantsOfType(types as string[]).filter((n): n is Node => n !== null);
 }
 
+/**
+ * Descendants of the given types in the top-level declarations of a file whose text (for
+ * a function declaration, its body's) matches `mark`, a regular expression with the g flag
+ * that the text of every such node contains: the declarations that cannot hold one are not
+ * walked at all.
+ */
+export function descendantsInDecls(root: Node, text: string, types: readonly string[], mark: RegExp): Node[] {
+  const out: Node[] = [];
+  for (const top of root.namedChildren) {
+    if (!top) continue;
+    // In a function declaration only the body counts (its own `func` keyword would always match).
+    const body = top.type === T.funcDecl || top.type === T.methodDecl ? top.childForFieldName('body') : null;
+    mark.lastIndex = body ? body.startIndex : top.startIndex;
+    const m = mark.exec(text);
+    if (!m || m.index >= top.endIndex) continue;
+    for (const n of top.descendantsOfType(types as string[])) if (n) out.push(n);
+  }
+  return out;
+}
+
 /** Whether `inner` lies within `outer` (same tree, by byte range). */
 export function within(inner: Node, outer: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex && inner.tree === outer.tree;

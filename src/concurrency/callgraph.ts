@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Decl, Package } from '../package.js';
 import type { GoType, TypeOracle } from '../types.js';
-import { T, descendantsOf, enclosingFunction, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { T, descendantsInDecls, descendantsOf, enclosingFunction, field, fields, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
 import { callArgs } from './accesses.js';
 import { paramIndex } from './params.js';
 
@@ -63,7 +63,7 @@ export class CallResolver {
     const methods = new Set<string>();
     for (const m of this.pkg.methods.values()) for (const name of m.keys()) methods.add(name);
     const vars = new Set<string>();
-    for (const file of this.pkg.files) for (const lit of descendantsOf(file.root, [T.funcLit])) addAssignedNames(lit, vars);
+    for (const file of this.pkg.files) for (const lit of descendantsInDecls(file.root, file.text, [T.funcLit], /\bfunc\b/g)) addAssignedNames(lit, vars);
     this.nameSets = { vars, methods };
     return this.nameSets;
   }
@@ -148,7 +148,7 @@ export class CallResolver {
     const out = new Map<string, Node[][]>();
     this.goArgs = out;
     for (const file of this.pkg.files) {
-      for (const g of descendantsOf(file.root, [T.goStatement])) {
+      for (const g of descendantsInDecls(file.root, file.text, [T.goStatement], /\bgo\b/g)) {
         const call = namedChildrenNoComments(g).find((c) => c.type === T.callExpr);
         const fnExpr = call ? field(call, 'function') : null;
         if (!call || !fnExpr) continue;

@@ -7,7 +7,7 @@ import { typesAnalysis } from '../engine.js';
 import type { Analysis } from '../rule.js';
 import type { TypeOracle } from '../types.js';
 import { receiverBase } from '../package.js';
-import { T, descendantsOf, field, namedChildrenNoComments, unparen } from '../syntax.js';
+import { T, descendantsInDecls, field, namedChildrenNoComments, unparen } from '../syntax.js';
 import { CallResolver } from './callgraph.js';
 import { Identities } from './identity.js';
 import { EMPTY_LOCKSET, effective, intersect } from './lockstate.js';
@@ -116,7 +116,7 @@ function buildProgram(oracle: TypeOracle): Program {
   const ids = new Identities(oracle, { returnedExpr: (c) => calls.returnedExpr(c), paramArgument: (d) => calls.paramArgument(d) });
   const fns = new Map<string, FnInfo>();
   const prog: Program = { oracle, ids, calls, fns, roots: [], info: (n) => fns.get(calls.key(n)) };
-  const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || descendantsOf(f.root, [T.goStatement]).length > 0);
+  const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || descendantsInDecls(f.root, f.text, [T.goStatement], /\bgo\b/g).length > 0);
   if (!relevant) return prog;
 
   // Walk every function body once; callee effects are computed on demand.
