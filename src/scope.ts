@@ -2,7 +2,7 @@
 // resolved by walking up its ancestors and asking each scope-opening node what it
 // declares before the identifier. Per-block tables are memoised, so resolving many
 // names in one function costs one pass over each block on the way.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { Decl, Package, SourceFile } from './package.js';
 import { valueSpecDecls } from './package.js';
 import { FUNCTION_TYPES, T, field, fields, hasDefineToken, listItems, namedChildrenNoComments } from './syntax.js';
@@ -24,7 +24,24 @@ export class Resolver {
   private readonly resolved = new Map<string, Decl | null>();
   private readonly builtins = new Map<string, Decl>();
 
+  /**
+   * Parents, remembered: tree-sitter keeps no parent pointers, so each `node.parent` walks
+   * down from the root again, and a lookup that climbs d levels would cost d² steps.
+   */
+  private readonly parents = new Map<Tree, Map<number, Node | null>>();
+
   constructor(readonly pkg: Package) {}
+
+  parentOf(n: Node): Node | null {
+    let m = this.parents.get(n.tree);
+    if (!m) this.parents.set(n.tree, (m = new Map()));
+    let p = m.get(n.id);
+    if (p === undefined) {
+      p = n.parent;
+      m.set(n.id, p);
+    }
+    return p;
+  }
 
   /** File of a node (by byte range within the package's trees). */
   fileOf(node: Node): SourceFile {
@@ -102,7 +119,7 @@ export class Resolver {
     if (name === '_' || name === '') return null;
     const file = this.fileOf(at);
     let child: Node = at;
-    for (let a = at.parent; a; child = a, a = a.parent) {
+    for (let a = this.parentOf(at); a; child = a, a = this.parentOf(a)) {
       const d = this.declaredIn(a, child, name, file);
       if (d) return d;
     }
@@ -111,6 +128,13 @@ export class Resolver {
     const imp = file.importsByName.get(name);
     if (imp) return { kind: 'import', name, node: null, file, importSpec: imp };
     return this.builtin(name);
+  }
+
+  /** End offset of the statement of `list` that holds `node`. */
+  private statementEnd(node: Node, list: Node): number {
+    let n: Node = node;
+    for (let p = this.parentOf(n); p && p.id !== list.id; p = this.parentOf(n)) n = p;
+    return n.endIndex;
   }
 
   private builtin(name: string): Decl | null {
@@ -205,7 +229,7 @@ export class Resolver {
     let found: Decl | null = null;
     for (const e of table) {
       if (e.name !== name) continue;
-      const declStmtEnd = e.decl.node ? statementEnd(e.decl.node, list) : -1;
+      const declStmtEnd = e.decl.node ? this.statementEnd(e.decl.node, list) : -1;
       if (declStmtEnd <= useIndex || (e.decl.kind === 'type' || e.decl.kind === 'func') && e.decl.node && e.decl.node.startIndex <= useIndex) {
         if (!found) found = e.decl;
       }
@@ -223,12 +247,6 @@ function statementListOf(node: Node): Node | null {
   return null;
 }
 
-/** End offset of the statement of `list` that holds `node`. */
-function statementEnd(node: Node, list: Node): number {
-  let n: Node = node;
-  while (n.parent && n.parent.id !== list.id) n = n.parent;
-  return n.endIndex;
-}
 
 /** Declarations a statement introduces into its enclosing block. */
 export function statementDecls(stmt: Node, file: SourceFile): Decl[] {
