@@ -110,4 +110,9 @@ describe('.mapsafe.json', { timeout: 60_000 }, () => {
     ]);
     expect(readFileSync(join(packageRoot, 'schema', 'mapsafe-config.schema.json'), 'utf8')).toContain('"additionalProperties": false');
   });
+
+  it('validates with the schema compiled ahead of time, up to date with the schema (npm run config:validator if not)', async () => {
+    const { validatorFile, validatorSource } = (await import('../scripts/config-validator.mjs')) as { validatorFile: string; validatorSource: () => string };
+    expect(readFileSync(validatorFile, 'utf8'), 'schema/mapsafe-config.validate.cjs is stale: run npm run config:validator').toBe(validatorSource());
+  });
 });
