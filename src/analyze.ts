@@ -78,10 +78,12 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       const rel = relevance.get(p);
       const spans = options.skipBodies !== false && rel && rel.skip.length > 0 ? rel.skip : undefined;
       let tree = spans ? parser.parse(text, null, { includedRanges: includedRanges(text, spans) }) : parser.parse(text);
+      let left = spans ?? [];
       if (spans && tree && !bodiesLeftEmpty(tree.rootNode, spans)) {
         // A syntax error, or declarations other than the lexer saw: parse it all, as without skipping.
         tree.delete();
         tree = parser.parse(text);
+        left = [];
       }
       if (!tree) {
         note('parse-error', { message: 'cannot parse file; file skipped' });
@@ -122,7 +124,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         importsByName: new Map(imports.filter((i) => i.local !== '.' && i.local !== '_').map((i) => [i.local, i])),
         cgo: cgoInfo(imports, text),
         index: 0,
-        ...(rel && options.skipBodies !== false ? { bodies: { all: rel.bodies, map: rel.mapBodies } } : {}),
+        ...(rel && options.skipBodies !== false ? { bodies: { all: rel.bodies, map: rel.mapBodies, skipped: left } } : {}),
       };
       allFiles.push(sf);
       let g = groups.get(sf.packageName);

@@ -33,10 +33,11 @@ export interface SourceFile {
   index: number;
   /**
    * From the text (src/relevance.ts): start offsets of the function bodies the lexer saw,
-   * and of those that name a map. A body in `all` but not in `map` holds no expression
-   * of map type. Absent when the file was not lexed.
+   * and of those that name a map (a body in `all` but not in `map` holds no expression of
+   * map type), and the spans left out of the parse (body interiors: the tree has an empty
+   * block there). Absent when the file was not lexed.
    */
-  bodies?: { all: Set<number>; map: Set<number> };
+  bodies?: { all: Set<number>; map: Set<number>; skipped: ReadonlyArray<[number, number]> };
 }
 
 export type DeclKind =

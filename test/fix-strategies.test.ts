@@ -86,4 +86,29 @@ func (t *T) Put(k int) {
     expect(add.length).toBeGreaterThan(0);
     expect(add.every((f) => !f.safe)).toBe(true);
   });
+
+  it('sees a copy by value in a function body that names no map (left out of the parse)', async () => {
+    const src = (copy: string) => `package a
+
+type T struct {
+	n int
+	m map[int]int
+}
+
+func (t *T) Put(k int) {
+	go func() {
+		t.m[k] = k
+	}()
+	t.m[k+1] = k
+}
+
+${copy}
+`;
+    const safeOf = async (copy: string) => {
+      const r = await scanFiles(goFilesUnder(writeTemp({ 'a.go': src(copy) })), { rules: allRules, jobs: 1 });
+      return r.diagnostics.flatMap((d) => d.fixes).filter((f) => f.title.includes('new sync')).map((f) => f.safe);
+    };
+    expect(await safeOf('func count(t *T) int { return t.n }')).toContain(true);
+    expect(await safeOf('func count(p *T) int { t := *p; var u T = t; return u.n }')).toEqual(expect.not.arrayContaining([true]));
+  });
 });

@@ -12,7 +12,7 @@ import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
 import { DeclaredGuards, baseField, baseVar } from './guards.js';
 import { HappensBefore } from './hb.js';
-import { ObjectRoots, UNKNOWN_OBJECT, receiverType, spawnedBy } from './objects.js';
+import { ObjectRoots, UNKNOWN_OBJECT, perIteration, receiverType, spawnedBy } from './objects.js';
 import type { ProgramPoint } from './hb.js';
 import { effective, holdsOpaque, intersect, mayExclude } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
@@ -93,7 +93,7 @@ function findConflicts(prog: Program): Conflicts {
       const base: Access = {
         fn, kind: rec.kind, map: rec.map, name: unparen(rec.map).text, loc,
         locks: effective(fn.entry, rec.at), point: hb.point(fn, rec.pos, rec.loops),
-        construction: !spawners.has(fn.host) && (isConstruction(prog, rec.map, loc) || builtByCallers(prog, rec.map, loc, spawners)),
+        construction: !spawners.has(fn.host) && (isConstruction(prog, rec.map, loc, fn.host.node) || builtByCallers(prog, rec.map, loc, spawners, fn.host.node)),
         deferred: rec.deferred, beforeHandover: false,
         freshMap: rec.kind === 'write' && fresh.after(fn, rec.map, rec.pos),
         unjudged: isUnjudged(fn) && !(loc.startsWith('local:') && ownVariable(prog, rec.map)), test: prog.oracle.resolver.fileOf(rec.map).isTest,
@@ -137,8 +137,10 @@ function findConflicts(prog: Program): Conflicts {
       // users call it); otherwise it is judged by its callers in the package.
       const r = plain ?? typeMethodRoot(prog, hb, common, a, b, ca, cb, a.locks.size + b.locks.size > 0);
       if (!r) continue;
-      // The roots involved must all see the same object.
-      if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))) continue;
+      // The roots involved must all see the same object: one of the objects both name, or
+      // the very variable a goroutine literal captures from the flow that starts it.
+      if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))
+        && !(plain && ca !== cb && capturedTogether(prog, a, b, r))) continue;
       return r;
     }
     return null;
@@ -261,7 +263,7 @@ function inferGuard(loc: string, accesses: Access[], declared: string | null): G
 }
 
 /** An access through a local that this function created with a composite literal or new(T). */
-function isConstruction(prog: Program, map: Node, loc: string): boolean {
+function isConstruction(prog: Program, map: Node, loc: string, host: Node): boolean {
   if (!loc.startsWith('field:')) return false;
   let e = unparen(map);
   for (let i = 0; i < 20; i++) {
@@ -271,8 +273,9 @@ function isConstruction(prog: Program, map: Node, loc: string): boolean {
   }
   if (e.type !== T.identifier) return false;
   const d = prog.oracle.resolver.resolve(e);
-  if (d?.kind !== 'var' || !d.value || d.tupleIndex !== undefined) return false;
-  return isFresh(prog, d.value, 0);
+  if (d?.kind !== 'var' || !d.value || d.tupleIndex !== undefined || !d.node) return false;
+  // The flow that creates the value: a goroutine the creator starts uses it already shared.
+  return declaredInFlow(d.node, host) && isFresh(prog, d.value, 0);
 }
 
 /** `&T{...}`, `T{...}`, `new(T)`, or a call of a same-package constructor that returns one. */
@@ -580,10 +583,35 @@ function isNewMap(e: Node): boolean {
  * An access through a receiver or parameter that every in-package invocation binds to
  * an object its caller has just created (a constructor's helper, before publication).
  */
-function builtByCallers(prog: Program, map: Node, loc: string, spawners: Set<FnInfo>): boolean {
+/**
+ * Both accesses go through one variable (a receiver, parameter or local) of the function
+ * whose flow starts root r, and r is a function literal written there that captures it:
+ * the goroutine and that flow use the same value.
+ */
+function capturedTogether(prog: Program, a: Access, b: Access, r: Root): boolean {
+  const ia = baseIdent(a.map);
+  const ib = baseIdent(b.map);
+  if (!ia || !ib || !r.spawner || r.target.node.type !== T.funcLit) return false;
+  const da = prog.oracle.resolver.resolve(ia);
+  const db = prog.oracle.resolver.resolve(ib);
+  if (!da?.node || !db?.node || da.node.id !== db.node.id || da.node.tree !== db.node.tree) return false;
+  if (da.kind !== 'var' && da.kind !== 'param' && da.kind !== 'receiver') return false;
+  const fn = enclosingFunction(da.node);
+  const spawner = r.spawner.host.node;
+  if (!fn || fn.id !== spawner.id || fn.tree !== spawner.tree) return false;
+  return within(r.target.node, fn) && !perIteration(da.node, r.site, fn);
+}
+
+function builtByCallers(prog: Program, map: Node, loc: string, spawners: Set<FnInfo>, host: Node): boolean {
   if (!loc.startsWith('field:')) return false;
   const base = baseIdent(map);
-  return !!base && freshIdent(prog, base, spawners, 0);
+  return !!base && freshIdent(prog, base, spawners, 0, host);
+}
+
+/** Whether `decl` is declared in the flow of `host` (not captured by a goroutine that host, or its caller, starts). */
+function declaredInFlow(decl: Node, host: Node): boolean {
+  const creator = enclosingFunction(decl);
+  return !!creator && creator.id === host.id && creator.tree === host.tree;
 }
 
 function baseIdent(map: Node): Node | null {
@@ -595,11 +623,11 @@ function baseIdent(map: Node): Node | null {
   return e.type === T.identifier ? e : null;
 }
 
-function freshIdent(prog: Program, id: Node, spawners: Set<FnInfo>, depth: number): boolean {
+function freshIdent(prog: Program, id: Node, spawners: Set<FnInfo>, depth: number, host: Node): boolean {
   if (depth > 3) return false;
   const d = prog.oracle.resolver.resolve(id);
   if (!d?.node) return false;
-  if (d.kind === 'var' && d.value && d.tupleIndex === undefined) return enclosingFunction(d.node) !== null && isFresh(prog, d.value, 0);
+  if (d.kind === 'var' && d.value && d.tupleIndex === undefined) return declaredInFlow(d.node, host) && isFresh(prog, d.value, 0);
   if (d.kind !== 'receiver' && d.kind !== 'param') return false;
   const fnNode = d.declNode?.parent?.parent;
   const fi = fnNode ? prog.info(fnNode) : undefined;
@@ -611,7 +639,7 @@ function freshIdent(prog: Program, id: Node, spawners: Set<FnInfo>, depth: numbe
     if (!inv.direct || spawners.has(inv.caller.host)) return false;
     const arg = index === -1 ? receiverOf(inv.call) : callArgs(inv.call)[index] ?? null;
     const b = arg ? baseIdent(arg) : null;
-    return !!b && unparen(arg!).type !== T.callExpr && freshIdent(prog, b, spawners, depth + 1);
+    return !!b && unparen(arg!).type !== T.callExpr && freshIdent(prog, b, spawners, depth + 1, inv.caller.host.node);
   });
 }
 

@@ -18,6 +18,7 @@ import { RootClassifier } from './roots.js';
 import type { RootKind } from './roots.js';
 import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
+import { isStdPackage } from '../unsafe/analysis.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
 const MAX_EFFECT_DEPTH = 64;
@@ -116,6 +117,9 @@ function buildProgram(oracle: TypeOracle): Program {
   const ids = new Identities(oracle, { returnedExpr: (c) => calls.returnedExpr(c), paramArgument: (d) => calls.paramArgument(d) });
   const fns = new Map<string, FnInfo>();
   const prog: Program = { oracle, ids, calls, fns, roots: [], info: (n) => fns.get(calls.key(n)) };
+  // The Go runtime synchronises with primitives of its own (runtime.lock, atomics, the
+  // scheduler's invariants, single-threaded ports), none of which this model knows.
+  if (isStdPackage(pkg, 'runtime')) return prog;
   const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || descendantsInDecls(f.root, f.text, [T.goStatement], /\bgo\b/g).length > 0);
   if (!relevant) return prog;
 
@@ -178,10 +182,32 @@ function buildProgram(oracle: TypeOracle): Program {
       for (const g of f.gos) if (g.target?.type === T.methodDecl) { const r = receiverBase(g.target)?.name; if (r) sharedTypes.add(r); }
     }
   } };
-  walk();
-  // Exported methods of a type shared with goroutines may run concurrently with them.
-  for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name)) work.push(m.node);
-  walk();
+  // The callers of the package's own unexported functions are walked too: without their
+  // call sites a helper looks reached only through function values (its entry locks
+  // unknown, its accesses not judged), and a goroutine a helper starts runs in no context.
+  const tops: Node[] = [];
+  for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) tops.push(top);
+  const asked = new Set<string>();
+  for (;;) {
+    walk();
+    // Exported methods of a type shared with goroutines may run concurrently with them.
+    for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name) && !fns.has(calls.key(m.node))) work.push(m.node);
+    const fresh: string[] = [];
+    for (const info of fns.values()) {
+      if (info.node.type === T.funcLit) continue;
+      const name = field(info.node, 'name')?.text;
+      if (name && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init' && !asked.has(name)) { asked.add(name); fresh.push(name); }
+    }
+    if (fresh.length > 0) {
+      const mentions = new RegExp(`\\b(?:${fresh.join('|')})\\b`);
+      for (const top of tops) {
+        if (fns.has(calls.key(top))) continue;
+        const body = field(top, 'body');
+        if (body && mentions.test(body.text)) work.push(top);
+      }
+    }
+    if (work.length === 0) break;
+  }
   const get = (n: Node) => fns.get(calls.key(n));
   for (const info of fns.values()) for (const l of info.facts.lits) {
     const child = get(l.lit);

@@ -85,6 +85,17 @@ function freeName(taken: (n: string) => boolean, ...names: string[]): string {
   for (let i = 2; ; i++) if (!taken(`${names[names.length - 1]}${i}`)) return `${names[names.length - 1]}${i}`;
 }
 
+/** Whether a function body left out of the parse (src/relevance.ts) names `name`: it may use the type by value. */
+function namedInSkippedBody(file: SourceFile, name: string): boolean {
+  const re = new RegExp(`\\b${name}\\b`, 'g');
+  for (const [from, to] of file.bodies?.skipped ?? []) {
+    re.lastIndex = from;
+    const m = re.exec(file.text);
+    if (m && m.index < to) return true;
+  }
+  return false;
+}
+
 function identRefs(files: SourceFile[], within: Node | null, name: string, decl: Node, fc: FixContext): Node[] {
   const out: Node[] = [];
   for (const file of files) {
@@ -170,7 +181,7 @@ function structField(fc: FixContext, loc: string, type: string): Owner | null {
     if (t.text !== bf.type || t.parent?.type === T.pointerType || t.parent?.type === T.typeSpec) return false;
     const lit = t.parent?.type === T.compositeLit ? t.parent : null;
     return !(lit && lit.parent?.type === T.unaryExpr && lit.parent.text.startsWith('&'));
-  }));
+  }) || namedInSkippedBody(f, bf.type));
   for (const f of pkg.files) {
     for (const sel of descendantsOf(f.root, [T.selectorExpr])) {
       if (field(sel, 'field')?.text === bf.field && fc.prog.ids.loc(sel) === loc) refs.push(sel);
