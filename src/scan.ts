@@ -91,75 +91,92 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   };
 
   // Stat every directory's files (cheap); with a cache, read only the files of packages
-  // whose result is not cached; then decide what needs analysis.
+  // whose result is not cached; then decide what needs analysis. Directories with the most
+  // files come first, and once the analysis is big enough for workers they start and take
+  // each package as soon as it is read: reading the rest overlaps the analysis, and the
+  // big packages do not leave one worker busy at the end.
   interface Job { dir: string; texts: LoadedText[]; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]> }
-  const jobs: Job[] = [];
   const skipByTriggers = opts.skipByTriggers ?? true;
   const { cache } = opts;
-  for (const dir of dirs) {
-    const index = cache?.fileIndex(dir);
-    const reading = { notifications: result.notifications, maxBytes: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, overlays: opts.overlays, index };
-    let refs = sourceRefs(byDir.get(dir)!, reading);
-    if (refs.length === 0) { index?.save(); continue; }
-    const goVersion = goVersionFor(dir);
-    // The key covers every rule asked for: which of them apply follows from the contents.
-    let key = cache ? cache.key(dir, refs, opts.rules, goVersion) : null;
-    const hit = key && cache ? cache.get(key) : null;
-    if (hit) { add(hit.result, hit.directives); index?.save(); continue; }
-    refs = loadAll(refs, reading);
-    index?.save();
-    if (cache) key = cache.key(dir, refs, opts.rules, goVersion); // a file may have changed or gone since its stat
-    const directives: Record<string, Directive[]> = {};
-    for (const { loaded } of refs) {
-      const ds = parseDirectives(loaded!.text);
-      if (ds.length > 0) directives[loaded!.path] = ds;
-    }
-    const texts = refs.map((r) => r.loaded!).filter((t) => !isIgnoredBuild(t.text));
-    const rules = skipByTriggers ? opts.rules.filter((r) => !r.triggers || texts.some((t) => r.triggers!.test(t.text))) : opts.rules;
-    if (texts.length === 0 || rules.length === 0) {
-      // No rule can fire here: count the files, skip the parse.
-      const skipped: DirectoryResult = { diagnostics: [], notifications: [], files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size };
-      add(skipped, directives);
-      if (key && cache) cache.set(key, { result: skipped, directives });
-      continue;
-    }
-    jobs.push({ dir, texts, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives });
-  }
-
-  const total = jobs.length;
+  const order = [...dirs].sort((a, b) => byDir.get(b)!.length - byDir.get(a)!.length || (a < b ? -1 : 1));
   let done = 0;
   let doneFiles = 0;
   let doneBytes = 0;
+  const progress = (files: number, bytes: number) => {
+    done++;
+    doneFiles += files;
+    doneBytes += bytes;
+    opts.onProgress?.({ directoriesDone: done, directories: order.length, files: doneFiles, bytes: doneBytes });
+  };
   const finish = (job: Job, r: DirectoryResult) => {
     add(r, job.directives);
     if (job.key && cache) cache.set(job.key, { result: r, directives: job.directives });
-    done++;
-    doneFiles += job.texts.length;
-    doneBytes += job.bytes;
-    opts.onProgress?.({ directoriesDone: done, directories: total, files: doneFiles, bytes: doneBytes });
+    progress(job.texts.length, job.bytes);
   };
   const registered = new Set(allRules);
   const requested = Math.max(1, opts.jobs ?? os.availableParallelism());
-  const totalBytes = jobs.reduce((n, j) => n + j.bytes, 0);
-  const useWorkers = requested > 1 && jobs.length > 1 && totalBytes >= (opts.workerThreshold ?? SMALL_RUN_BYTES) && workersAvailable() && opts.rules.every((r) => registered.has(r));
-  if (!useWorkers) {
-    if (opts.shortLived && totalBytes < SMALL_RUN_BYTES) baselineWasmOnly();
-    for (const job of jobs) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion, { skipBodies: opts.skipBodies }));
-  } else {
-    const pool = new WorkerPool(Math.min(requested, jobs.length));
-    try {
-      // Largest directories first, so that no worker is left with a big one at the end.
-      const order = [...jobs].sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1));
-      await Promise.all(order.map(async (job) => {
-        try {
-          finish(job, await pool.run({ dir: job.dir, texts: job.texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies }));
-        } catch (err) {
-          result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
-        }
-      }));
-    } finally {
-      await pool.close();
+  const threshold = opts.workerThreshold ?? SMALL_RUN_BYTES;
+  const canUseWorkers = requested > 1 && workersAvailable() && opts.rules.every((r) => registered.has(r));
+  let pool: WorkerPool | null = null;
+  const running: Array<Promise<void>> = [];
+  const dispatch = (job: Job) => {
+    running.push(pool!.run({ dir: job.dir, texts: job.texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies }).then(
+      (r) => finish(job, r),
+      (err: unknown) => {
+        result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
+        progress(job.texts.length, job.bytes);
+      },
+    ));
+  };
+  // Packages read but not analysed yet, until the work is big enough for workers.
+  const pending: Job[] = [];
+  let pendingBytes = 0;
+  try {
+    for (const dir of order) {
+      const index = cache?.fileIndex(dir);
+      const reading = { notifications: result.notifications, maxBytes: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, overlays: opts.overlays, index };
+      let refs = sourceRefs(byDir.get(dir)!, reading);
+      if (refs.length === 0) { index?.save(); progress(0, 0); continue; }
+      const goVersion = goVersionFor(dir);
+      // The key covers every rule asked for: which of them apply follows from the contents.
+      let key = cache ? cache.key(dir, refs, opts.rules, goVersion) : null;
+      const hit = key && cache ? cache.get(key) : null;
+      if (hit) { add(hit.result, hit.directives); index?.save(); progress(hit.result.files, 0); continue; }
+      refs = loadAll(refs, reading);
+      index?.save();
+      if (cache) key = cache.key(dir, refs, opts.rules, goVersion); // a file may have changed or gone since its stat
+      const directives: Record<string, Directive[]> = {};
+      for (const { loaded } of refs) {
+        const ds = parseDirectives(loaded!.text);
+        if (ds.length > 0) directives[loaded!.path] = ds;
+      }
+      const texts = refs.map((r) => r.loaded!).filter((t) => !isIgnoredBuild(t.text));
+      const rules = skipByTriggers ? opts.rules.filter((r) => !r.triggers || texts.some((t) => r.triggers!.test(t.text))) : opts.rules;
+      if (texts.length === 0 || rules.length === 0) {
+        // No rule can fire here: count the files, skip the parse.
+        const skipped: DirectoryResult = { diagnostics: [], notifications: [], files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size };
+        add(skipped, directives);
+        if (key && cache) cache.set(key, { result: skipped, directives });
+        progress(texts.length, 0);
+        continue;
+      }
+      const job: Job = { dir, texts, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives };
+      if (pool) { dispatch(job); continue; }
+      pending.push(job);
+      pendingBytes += job.bytes;
+      if (canUseWorkers && pending.length > 1 && pendingBytes >= threshold) {
+        pool = new WorkerPool(Math.min(requested, order.length));
+        for (const j of pending.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1))) dispatch(j);
+        pending.length = 0;
+      }
     }
+    if (pool) await Promise.all(running);
+  } finally {
+    await pool?.close();
+  }
+  if (pending.length > 0) {
+    if (opts.shortLived && pendingBytes < SMALL_RUN_BYTES) baselineWasmOnly();
+    for (const job of pending) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion, { skipBodies: opts.skipBodies }));
   }
 
   if (opts.reportOnly) {
