@@ -140,7 +140,7 @@ function findConflicts(prog: Program): Conflicts {
       // The roots involved must all see the same object: one of the objects both name, or
       // the very variable a goroutine literal captures from the flow that starts it.
       if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))
-        && !(plain && ca !== cb && capturedTogether(prog, a, b, r))) continue;
+        && !(plain && ca !== cb && capturedTogether(prog, cb === r.id ? b : a, cb === r.id ? a : b, r))) continue;
       return r;
     }
     return null;
@@ -586,12 +586,15 @@ function isNewMap(e: Node): boolean {
 /**
  * Both accesses go through one variable (a receiver, parameter or local) of the function
  * whose flow starts root r, and r is a function literal written there that captures it:
- * the goroutine and that flow use the same value.
+ * the goroutine and that flow use the same value. `a` is the goroutine's access: it must
+ * be written inside the literal, where the name is the captured variable; the same name
+ * in a body the goroutine reaches through calls (the spawning function entered again,
+ * recursively) is another activation's variable, bound to whatever that call passed.
  */
 function capturedTogether(prog: Program, a: Access, b: Access, r: Root): boolean {
   const ia = baseIdent(a.map);
   const ib = baseIdent(b.map);
-  if (!ia || !ib || !r.spawner || r.target.node.type !== T.funcLit) return false;
+  if (!ia || !ib || !r.spawner || r.target.node.type !== T.funcLit || !within(a.map, r.target.node)) return false;
   const da = prog.oracle.resolver.resolve(ia);
   const db = prog.oracle.resolver.resolve(ib);
   if (!da?.node || !db?.node || da.node.id !== db.node.id || da.node.tree !== db.node.tree) return false;

@@ -8,7 +8,7 @@
 // shared with a goroutine only when it is started inside their scope.
 import type { Node } from 'web-tree-sitter';
 import { T, descendantsOf, enclosingFunction, field, unparen, within } from '../syntax.js';
-import { perIteration } from './objects.js';
+import { perIteration, scopeOf } from './objects.js';
 import type { FnInfo, Program, Root } from './program.js';
 
 export interface ProgramPoint { host: FnInfo; pos: number; loops: number[] }
@@ -229,17 +229,6 @@ export class HappensBefore {
     // The goroutine is started, or its function literal written, where the local can be named.
     return (within(r.site, scope) || within(r.target.node, scope)) && !within(fn, r.target.node) && !perIteration(decl!, r.site, fn);
   }
-}
-
-/** Scopes a local can be declared in (Go spec, "Declarations and scope"): blocks, clauses, and statements with an init. */
-const SCOPES = new Set<string>([T.block, T.exprCase, T.typeCase, T.defaultCase, T.commCase, T.ifStatement, T.forStatement, T.exprSwitch, T.typeSwitch]);
-
-/** The innermost block or clause around a local's declaration (the function for parameters): only code there can name it. */
-function scopeOf(decl: Node, fn: Node): Node {
-  for (let p = decl.parent; p && p.id !== fn.id; p = p.parent) {
-    if (SCOPES.has(p.type)) return p;
-  }
-  return fn;
 }
 
 export function shareLoop(a: number[], b: number[]): boolean {

@@ -146,8 +146,24 @@ export class ObjectRoots {
     const fn = decl ? enclosingFunction(decl) : null;
     if (!decl || !fn || r.site.id === r.target.node.id) return false;
     if (!within(r.site, fn) || within(fn, r.target.node)) return false;
+    // Only a goroutine started (or its literal written) where the local can be named sees it;
+    // one started in another clause reaches the local's code only by entering the function
+    // again, with variables of its own.
+    const scope = scopeOf(decl, fn);
+    if (!within(r.site, scope) && !within(r.target.node, scope)) return false;
     return !perIteration(decl, r.site, fn);
   }
+}
+
+/** Scopes a local can be declared in (Go spec, "Declarations and scope"): blocks, clauses, and statements with an init. */
+const SCOPES = new Set<string>([T.block, T.exprCase, T.typeCase, T.defaultCase, T.commCase, T.ifStatement, T.forStatement, T.exprSwitch, T.typeSwitch]);
+
+/** The innermost block or clause around a local's declaration (the function for parameters): only code there can name it. */
+export function scopeOf(decl: Node, fn: Node): Node {
+  for (let p = decl.parent; p && p.id !== fn.id; p = p.parent) {
+    if (SCOPES.has(p.type)) return p;
+  }
+  return fn;
 }
 
 /** A declaration inside a loop that also contains the root's start: each iteration has its own variable. */
