@@ -187,26 +187,39 @@ function buildProgram(oracle: TypeOracle): Program {
   // unknown, its accesses not judged), and a goroutine a helper starts runs in no context.
   const tops: Node[] = [];
   for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) tops.push(top);
+  // Only where it matters: functions that touch a map or start goroutines (their own
+  // literals included), and, up the chain, the callers walked for them.
+  const matters = (f: FnFacts) => f.accesses.length > 0 || f.deferredAccesses.length > 0 || f.gos.length > 0;
+  const chain = new Set<string>();
   const asked = new Set<string>();
   for (;;) {
     walk();
     // Exported methods of a type shared with goroutines may run concurrently with them.
     for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name) && !fns.has(calls.key(m.node))) work.push(m.node);
     const fresh: string[] = [];
+    let grew = false;
     for (const info of fns.values()) {
       if (info.node.type === T.funcLit) continue;
       const name = field(info.node, 'name')?.text;
-      if (name && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init' && !asked.has(name)) { asked.add(name); fresh.push(name); }
+      if (!name || /^[A-Z]/.test(name) || name === 'main' || name === 'init' || asked.has(name)) continue;
+      if (!chain.has(info.key) && !matters(info.facts) && !info.facts.lits.some((l) => { const c = fns.get(calls.key(l.lit)); return !!c && matters(c.facts); })) continue;
+      asked.add(name);
+      fresh.push(name);
     }
     if (fresh.length > 0) {
       const mentions = new RegExp(`\\b(?:${fresh.join('|')})\\b`);
       for (const top of tops) {
-        if (fns.has(calls.key(top))) continue;
+        const k = calls.key(top);
+        if (chain.has(k)) continue;
         const body = field(top, 'body');
-        if (body && mentions.test(body.text)) work.push(top);
+        if (!body || !mentions.test(body.text)) continue;
+        chain.add(k);
+        grew = true;
+        if (fns.has(k)) asked.delete(field(top, 'name')?.text ?? ''); // walked already: its own callers are asked for next
+        else work.push(top);
       }
     }
-    if (work.length === 0) break;
+    if (work.length === 0 && !grew) break;
   }
   const get = (n: Node) => fns.get(calls.key(n));
   for (const info of fns.values()) for (const l of info.facts.lits) {
