@@ -9,7 +9,8 @@ import { callArgs } from './accesses.js';
 import type { FnFacts } from './facts.js';
 import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
 import type { LockState, Lockset } from './lockstate.js';
-import type { FnInfo, Program } from './program.js';
+import { baseIdent, freshIdent, receiverOf } from './fresh.js';
+import type { CallSite, FnInfo, Program } from './program.js';
 
 /** Lock state when the deferred call at `index` runs: the body's exit, then the defers registered after it (LIFO). */
 export function deferState(f: FnFacts, index: number, effect: (fn: Node) => LockState | null): LockState {
@@ -35,10 +36,12 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
   for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
   for (const f of ordered) top.set(f, isHelper(f) || f.node.type === T.funcLit ? null : declared.get(f) ?? EMPTY_LOCKSET);
   markAssumed(ordered);
+  const spawners = new Set(prog.roots.map((r) => r.spawner?.host).filter((h): h is FnInfo => !!h));
   for (let round = 0; round < 12; round++) {
     let changed = false;
     for (const f of ordered) {
       let next: Lockset | null = top.get(f) ?? null;
+      const own = ownLockPrefix(f);
       if (f.node.type === T.funcLit && f.lit?.how === 'value' && f.rootOf.length === 0 && f.sites.length > 0 && f.sites.every((s) => !s.unknown && s.caller === f.parent)) {
         // `check := func() {...}` called only by name in the function that defines it: the
         // locks held at every one of those calls (like a private helper).
@@ -58,13 +61,22 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
         }
       } else if (isHelper(f)) {
         let acc: Lockset | null = null;
+        const building: Lockset[] = [];
         for (const s of f.sites) {
           if (s.unknown || s.caller.assumed) continue;
           const ce = top.get(s.caller);
           if (ce === null || ce === undefined) continue;
           let l = effective(ce, s.at);
           if (s.extra) l = new Map([...l, ...[...s.extra].filter(([id]) => !id.startsWith('param:'))]);
+          if (own && constructionSite(prog, f, s, spawners)) { building.push(l); continue; }
           acc = acc ? intersect(acc, l) : l;
+        }
+        // A call on a value its caller is still building holds the value's own locks in
+        // effect (nothing else can see it yet): only the other locks weaken the entry.
+        for (const l of building) {
+          const lifted = new Map(l);
+          for (const [id, h] of acc ?? []) if (id.startsWith(own!) && !lifted.has(id)) lifted.set(id, h);
+          acc = acc ? intersect(acc, lifted) : lifted;
         }
         if (!acc) continue;
         const d = declared.get(f);
@@ -76,6 +88,27 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
     if (!changed) break;
   }
   for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}
+
+/** `field:T.` for a method of T: the prefix of the lock ids of the receiver's own mutexes. */
+function ownLockPrefix(f: FnInfo): string | null {
+  if (f.node.type !== T.methodDecl) return null;
+  const t = receiverBase(f.node)?.name;
+  return t ? `field:${t}.` : null;
+}
+
+/**
+ * A direct call of method f on a value its caller has just built and not yet handed to
+ * anything that could run concurrently (`lm := newLeaseManager(...); lm.addRef(...)`,
+ * `ret := &Store{...}; ret.restore()` and restore's callback calling `a.addToMap(...)`):
+ * the receiver is bound to a fresh local of a caller that starts no goroutine, directly or
+ * through receivers and parameters every in-package call binds so (as construction).
+ */
+function constructionSite(prog: Program, f: FnInfo, s: CallSite, spawners: Set<FnInfo>): boolean {
+  const inv = f.invocations.find((i) => i.direct && i.caller === s.caller && i.call.startIndex === s.pos);
+  const recv = inv ? receiverOf(inv.call) : null;
+  const base = recv && unparen(recv).type !== T.callExpr ? baseIdent(recv) : null;
+  return !!base && !spawners.has(s.caller.host) && freshIdent(prog, base, spawners, 0, s.caller.host.node);
 }
 
 /**
