@@ -454,7 +454,28 @@ function escaped(prog: Program, a: Access): boolean {
   if (m.type === T.callExpr) return true;
   if (m.type !== T.identifier) return false;
   const d = prog.oracle.resolver.resolve(m);
-  return d?.kind === 'var' && !!d.node && enclosingFunction(d.node) !== null;
+  return d?.kind === 'var' && !!d.node && enclosingFunction(d.node) !== null && !detached(a, d.value ?? null);
+}
+
+/**
+ * `v := c.m[k]` and then `delete(c.m, k)` under the lock that the read held: the element
+ * was taken out of the guarded map before the unlock, so no other goroutine can reach it
+ * through the map any more; using it afterwards is the taker's own business.
+ */
+function detached(a: Access, value: Node | null): boolean {
+  const v = value ? unparen(value) : null;
+  if (v?.type !== T.indexExpr) return false;
+  const container = unparen(field(v, 'operand')!).text;
+  const key = field(v, 'index')?.text;
+  const facts = a.fn.facts;
+  const read = facts.accesses.find((r) => r.map.startIndex === unparen(field(v, 'operand')!).startIndex);
+  if (!read || !key || read.at.held.size === 0) return false;
+  return facts.accesses.some((r) => {
+    if (r.kind !== 'write' || r.pos < read.pos || r.pos > a.map.startIndex || unparen(r.map).text !== container) return false;
+    const call = r.map.parent?.parent;
+    const args = call?.type === T.callExpr && field(call, 'function')?.text === 'delete' ? field(call, 'arguments')?.namedChildren ?? [] : [];
+    return args.length === 2 && unparen(args[1]!).text === key && [...read.at.held.keys()].some((id) => r.at.held.has(id));
+  });
 }
 
 /** A read lock of the map's own object: its guard, a mutex field of the map's struct, or a package mutex for a package map. */
