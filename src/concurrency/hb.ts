@@ -120,7 +120,7 @@ export class HappensBefore {
     if (!r.spawner) return false;
     const sent = this.sentChans(r);
     for (const f of this.hosted(r.spawner.host)) {
-      for (const w of f.facts.waits) { const p = this.point(f, w.pos, w.loops).pos; if (p > from && p < to) return true; }
+      for (const w of f.facts.waits) { const p = this.point(f, w.pos, w.loops).pos; if (p > from && p < to && this.waitJoins(w.call, w.recv, r)) return true; }
       for (const c of f.facts.chans) {
         if (c.kind !== 'recv' && c.kind !== 'rangeDone') continue;
         const p = this.point(f, c.pos, c.loops).pos;
@@ -140,6 +140,20 @@ export class HappensBefore {
         if (p > from && p < to) return true;
       }
     }
+    return false;
+  }
+
+  /**
+   * `x.Wait()` joins (WaitGroup, errgroup, Cond); a zero-argument `x.SignalAndWait()` or any
+   * other `...Wait()` joins a goroutine that calls `x.Done()` (the WaitGroup protocol of
+   * closers and pools, e.g. `defer closer.Done()` in the goroutine).
+   */
+  private waitJoins(call: Node, recv: Node, r: Root): boolean {
+    const fn = field(call, 'function');
+    const u = fn ? unparen(fn) : null;
+    if (u?.type === T.selectorExpr && field(u, 'field')?.text === 'Wait') return true;
+    const done = new RegExp(`(?<![\\w.])${recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.Done\\(\\)`);
+    for (const g of this.reach(r.target)) if (done.test(g.node.text)) return true;
     return false;
   }
 

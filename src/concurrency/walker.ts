@@ -392,7 +392,7 @@ class Walker {
     if (f.type === T.selectorExpr) {
       const name = field(f, 'field')?.text;
       const recv = field(f, 'operand');
-      if (name === 'Wait' && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
+      if (/Wait$/.test(name ?? '') && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
       if (name === 'Parallel' && callArgs(call).length === 0) this.f.parallel = true;
       if (SERVE.test(name ?? '')) this.f.serves.push(this.point(s, call));
     }
