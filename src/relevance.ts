@@ -2,67 +2,53 @@
 // parsing, so that the parser never sees the others (tree-sitter's included ranges leave
 // the body's interior out; the braces stay, so the declaration keeps an empty body).
 //
-// Parsing is most of a scan's cost, and in real code most function bodies touch no map,
-// lock, goroutine or channel. What a finding rests on: the access (in a body that names a
-// map), the locks held and the goroutines it runs in (from every caller, up to the roots),
-// the lock effects and joins of the functions it calls, and where a getter's result comes
-// from. So a body is kept when
-//   - it names a map: the word `map`, or a package-level name whose declaration involves
-//     one (a variable, struct field, interface method, named type, or a function whose
-//     result type does; a parameter or receiver of map type is named in the signature), transitively (a field of type `Set` where `type Set map[string]bool`);
-//     or it holds a //go:linkname directive;
-//   - it names a kept function (its callers: call sites decide the locks held on entry,
-//     the roots and contexts), or a package-level variable initialised with one;
-// and a body is parsed, though its callers need not be, when
-//   - it is kept;
-//   - it starts a goroutine (a type whose method starts one is shared with goroutines);
-//   - a parsed body names it and it has effects a caller sees: it takes or releases a
-//     lock, waits, receives, sends, closes or selects, names a channel (a name declared
-//     with `chan`, as above), or calls one of its own parameters (a callback runs under
-//     its locks); or it returns more than basic types (the engine follows a getter's
-//     return expression to know which map it is).
-// Names are compared as identifiers, never resolved: a local that shadows a kept name
-// keeps a body too, which costs a parse and never a finding.
+// Parsing is most of a scan's cost, and in real code most function bodies touch no map
+// and take part in no concurrency. The rules read function bodies in two ways:
+//   - the map-memory analysis (unsafe-map-cast, cgo-hmap-offset) looks inside a body only
+//     when it names a map: the word `map`, or a package-level name whose declaration
+//     involves one (a variable, struct field, interface method, named type, or a function
+//     whose result type does), transitively (a field of type `Set` where
+//     `type Set map[string]bool`); a body holding a //go:linkname is read too;
+//   - the concurrency engine (src/concurrency/program.ts) walks the functions whose text
+//     may start goroutines, take locks or serve HTTP (CONCURRENCY_TEXT), the methods of
+//     types that hold a mutex and the callers of their map getters, everything those call,
+//     the exported methods of types shared with goroutines, and the callers, up the
+//     chain, of the unexported functions among them that touch a map or start goroutines.
+// This file computes a superset of both from the text, with the engine's own text tests
+// where it uses text and identifiers where it resolves names, and leaves every other
+// body out of the parse. Names are compared as identifiers, never resolved: a local that
+// shadows a function's name keeps a body too, which costs a parse and never a finding.
 //
 // The lexer is Go's lexical grammar (comments, interpreted, raw and rune literals,
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
 
-/** Identifiers of the effects a caller sees (with `<-` and calls of the function's own parameters). */
-const EFFECTS = new Set([
-  'chan', 'select', 'close',
-  'Lock', 'RLock', 'Unlock', 'RUnlock', 'TryLock', 'TryRLock', 'Locker', 'Mutex', 'RWMutex', 'Wait',
-]);
+import { CONCURRENCY_TEXT } from './triggers.js';
 
-/** Result types that cannot lead to a map (a getter returning these is never followed). */
-const BASIC = new Set([
-  'bool', 'string', 'error', 'byte', 'rune', 'uintptr',
-  'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
-  'float32', 'float64', 'complex64', 'complex128',
-]);
-
-/** A function declaration's spans: `{` and `}` of its body are at `open` and `close`. */
+/** A function declaration: `func` at `start`, the `{` and `}` of its body at `open` and `close`. */
 interface FuncDecl {
   name: string;
+  start: number;
   open: number;
   close: number;
   /** Identifiers of the signature and body. */
   idents: Set<string>;
+  /** Identifiers of the receiver. */
+  receiver: Set<string>;
   /** Identifiers of the result types. */
   result: Set<string>;
-  /** Has effects a caller sees (locks, waits, channel operations, callbacks). */
-  effect: boolean;
   /** Holds a //go:linkname directive. */
   linkname: boolean;
-  /** The result can lead to a map (not only basic types). */
-  follow: boolean;
-  kept: boolean;
+  /** Sends, receives (`<-`) or calls one of its own parameters. */
+  effect: boolean;
+  /** Returns something other than basic types (the engine may follow its return expression). */
+  returnsValue: boolean;
   parsed: boolean;
 }
 
 interface Segment { idents: Set<string>; declared: string[] }
 
-interface Lexed { funcs: FuncDecl[]; segments: Segment[] }
+interface Lexed { funcs: FuncDecl[]; segments: Segment[]; /** Struct types with a field that names a mutex (a superset of those that hold one). */ lockTypes: Set<string> }
 
 const IDENT = 1, LIT = 2, OP = 3, NL = 4;
 
@@ -179,8 +165,9 @@ function lexFile(text: string): Lexed | null {
   // //go:linkname directives are read from the tree wherever they are: a body holding one is kept.
   const linknames: number[] = [];
   for (let i = text.indexOf('//go:linkname'); i >= 0; i = text.indexOf('//go:linkname', i + 1)) linknames.push(i);
-  const flushSegment = () => {
-    if (seg.length === 0) return;
+  const lockTypes = new Set<string>();
+  const flushSegment = (): string[] => {
+    if (seg.length === 0) return [];
     const idents = new Set<string>();
     for (const k of seg) if (kind[k] === IDENT) idents.add(word(k));
     const declared: string[] = [];
@@ -193,13 +180,17 @@ function lexFile(text: string): Lexed | null {
       if (declared.some((d) => d === '_' || NOT_ENDING_KEYWORDS.has(d) || ENDS_STATEMENT_KEYWORDS.has(d))) declared.length = 0;
     }
     if (idents.size > 0) segments.push({ idents, declared });
+    if (idents.has('Mutex') || idents.has('RWMutex') || idents.has('Locker')) for (const o of owners) if (o) lockTypes.add(o);
     seg = [];
+    return declared;
   };
   let depth = 0;
   let prev = -1; // previous significant token
   // Open brackets at top level; a segment declares names only directly at top level, in a
   // `var (`, `const (` or `type (` group, or in a struct or interface body.
   const openers: number[] = [];
+  // For each opener, the struct type whose fields follow it (null for other brackets).
+  const owners: Array<string | null> = [];
   let segDeclares = false;
   const declaringContext = () => {
     if (openers.length === 0) return true;
@@ -229,10 +220,12 @@ function lexFile(text: string): Lexed | null {
           // `struct{ a, b map[int]int }`, `var ( x = 1 )` on one line: what follows declares names.
           seg.push(k);
           prev = k;
-          flushSegment();
+          const declared = flushSegment();
+          owners.push(c === 123 && isWord(k - 1, 'struct') ? declared[0] ?? null : null);
           continue;
         }
-      } else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return null; openers.pop(); }
+        owners.push(null);
+      } else if (c === 41 || c === 93 || c === 125) { if (--depth < 0) return null; openers.pop(); owners.pop(); }
       else if (c === 59) { flushSegment(); prev = k; continue; }
     }
     seg.push(k);
@@ -240,13 +233,14 @@ function lexFile(text: string): Lexed | null {
   }
   flushSegment();
   if (depth !== 0) return null;
-  return { funcs, segments };
+  return { funcs, segments, lockTypes };
 
   /** A function declaration from its `func` token: the declaration (null without a body) and its last token. */
   function lexFunc(k0: number): { decl: FuncDecl | null; last: number } | null {
     const idents = new Set<string>();
-    const called = new Set<string>();
+    const receiver = new Set<string>();
     const params = new Set<string>();
+    const called = new Set<string>();
     let effect = false;
     let k = k0 + 1;
     const skipGroup = (into: Set<string> | null): boolean => {
@@ -263,17 +257,17 @@ function lexFile(text: string): Lexed | null {
     };
     const skipNl = () => { while (k < n && kind[k] === NL) k++; };
     skipNl();
-    if (ch(k) === 40 && !skipGroup(params)) return null; // receiver
+    if (ch(k) === 40 && !skipGroup(receiver)) return null; // receiver
     skipNl();
     if (kind[k] !== IDENT) return { decl: null, last: k - 1 }; // not a declaration after all (cannot happen in valid Go)
     const name = word(k);
     idents.add(name);
     k++;
-    if (ch(k) === 91 && !skipGroup(params)) return null; // type parameters
+    if (ch(k) === 91 && !skipGroup(null)) return null; // type parameters
     if (ch(k) !== 40 || !skipGroup(params)) return null; // parameters
     // Result, then the body's `{` on the same line, or the end of a declaration without a body.
     const result = new Set<string>();
-    let follow = false;
+    let returnsValue = false;
     let d = 0;
     let last = k - 1;
     for (; k < n; k++) {
@@ -286,7 +280,7 @@ function lexFile(text: string): Lexed | null {
         const w = word(k);
         idents.add(w);
         result.add(w);
-        if (!BASIC.has(w)) follow = true;
+        if (!BASIC.has(w)) returnsValue = true;
         last = k;
         continue;
       }
@@ -296,7 +290,7 @@ function lexFile(text: string): Lexed | null {
         if (c === 59 && d === 0) return { decl: null, last: k };
         if (c === 40 || c === 91 || c === 123) d++;
         else if (c === 41 || c === 93 || c === 125) { if (--d < 0) return null; }
-        else if (c === 42) follow = true; // a pointer
+        else if (c === 42) returnsValue = true; // a pointer
       }
       last = k;
     }
@@ -322,11 +316,10 @@ function lexFile(text: string): Lexed | null {
       }
     }
     if (k >= n || ch(k) !== 125) return null;
-    if (!effect) for (const w of idents) if (EFFECTS.has(w)) { effect = true; break; }
     const linkname = linknames.some((i) => i > start[open]! && i < start[k]!);
-    // A call of one of its own parameters (a callback runs here, under this body's locks).
+    // A call of one of its own parameters: a callback runs here, under this body's locks.
     if (!effect) for (const w of params) if (called.has(w) && !BASIC.has(w)) { effect = true; break; }
-    return { decl: { name, open: start[open]!, close: start[k]!, idents, result, effect, linkname, follow, kept: false, parsed: false }, last: k };
+    return { decl: { name, start: start[k0]!, open: start[open]!, close: start[k]!, idents, receiver, result, linkname, effect, returnsValue, parsed: false }, last: k };
   }
 }
 
@@ -351,22 +344,29 @@ export interface BodyRelevance {
 
 /** Body relevance of each file of one directory. Files absent from the map could not be lexed: parse and analyse them whole. */
 export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>): Map<string, BodyRelevance> {
-  const lexed: Array<{ path: string; lx: Lexed }> = [];
+  const lexed: Array<{ path: string; text: string; lx: Lexed }> = [];
+  const out = new Map<string, BodyRelevance>();
   for (const f of files) {
     const lx = lexFile(f.text);
-    if (lx) lexed.push({ path: f.path, lx });
+    // One file the lexer cannot read hides its calls from the others: parse the directory whole.
+    if (!lx) return out;
+    lexed.push({ path: f.path, text: f.text, lx });
   }
-  const out = new Map<string, BodyRelevance>();
   const mapNames = dataNames(lexed, ['map']);
-  markKept(lexed, mapNames, dataNames(lexed, ['chan']));
+  const mapBody = (f: FuncDecl) => { for (const w of f.idents) if (mapNames.has(w)) return true; return false; };
+  markParsed(lexed, mapBody);
+  const reaching = reachingFacts(lexed, mapBody, dataNames(lexed, ['chan']));
+  for (const { lx } of lexed) for (const f of lx.funcs) if (f.parsed && !reaching.has(f)) f.parsed = false;
+  follow(lexed);
   for (const { path, lx } of lexed) {
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
     const bodies = new Set<number>();
     for (const f of lx.funcs) {
       bodies.add(f.open);
-      if (!f.parsed && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
-      for (const w of f.idents) if (mapNames.has(w)) { mapBodies.add(f.open); break; }
+      const names = mapBody(f);
+      if (names) mapBodies.add(f.open);
+      if (!f.parsed && !names && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
     }
     out.set(path, { skip, mapBodies, bodies });
   }
@@ -396,64 +396,127 @@ function dataNames(lexed: ReadonlyArray<{ lx: Lexed }>, roots: string[]): Set<st
   return names;
 }
 
-/** Sets `kept` and `parsed` on every function declaration (see the head of this file). */
-function markKept(lexed: ReadonlyArray<{ lx: Lexed }>, mapNames: ReadonlySet<string>, chanNames: ReadonlySet<string>): void {
-  const funcsByIdent = new Map<string, FuncDecl[]>();
-  const segsByIdent = new Map<string, Segment[]>();
-  const funcsByName = new Map<string, FuncDecl[]>();
-  // Only function names and names declared at package level ever become names to follow:
-  // index the mentions of those alone.
-  const candidates = new Set<string>();
-  for (const { lx } of lexed) {
-    for (const f of lx.funcs) { push(funcsByName, f.name, f); candidates.add(f.name); }
-    for (const s of lx.segments) for (const d of s.declared) candidates.add(d);
-  }
-  for (const { lx } of lexed) {
-    for (const f of lx.funcs) {
-      for (const w of f.idents) {
-        if (candidates.has(w)) push(funcsByIdent, w, f);
-        if (!f.effect && chanNames.has(w)) f.effect = true;
-      }
-    }
-    for (const s of lx.segments) for (const w of s.idents) if (candidates.has(w)) push(segsByIdent, w, s);
-  }
-  // Backward: bodies that name a map, and every body that names a kept function.
+/** Result types that cannot lead to a map (a getter returning only these is never followed). */
+const BASIC = new Set([
+  'bool', 'string', 'error', 'byte', 'rune', 'uintptr',
+  'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64',
+  'float32', 'float64', 'complex64', 'complex128',
+]);
+
+/** Identifiers of what gives a walked function facts that others see: locks, waits, channels. */
+const EFFECTS = new Set([
+  'chan', 'select', 'close', 'go',
+  'Lock', 'RLock', 'Unlock', 'RUnlock', 'TryLock', 'TryRLock', 'Locker', 'Mutex', 'RWMutex', 'Wait',
+]);
+
+/**
+ * The functions whose walk can change a finding: those that name a map (accesses), take
+ * or release locks, wait, use channels, start goroutines, or call one of their own
+ * parameters (a callback runs under their locks), and every function that names one of
+ * them (its call sites decide their contexts and entry locks). A function outside this
+ * set reaches nothing that matters: walked or not, no access is judged differently.
+ */
+function reachingFacts(lexed: ReadonlyArray<{ lx: Lexed }>, mapBody: (f: FuncDecl) => boolean, chanNames: ReadonlySet<string>): Set<FuncDecl> {
+  const out = new Set<FuncDecl>();
+  const callers = new Map<string, FuncDecl[]>();
   const names = new Set<string>();
-  const pending: string[] = [];
-  const addName = (w: string) => { if (!names.has(w)) { names.add(w); pending.push(w); } };
-  const toParse: FuncDecl[] = [];
-  const parse = (f: FuncDecl) => {
-    if (f.parsed) return;
-    f.parsed = true;
-    toParse.push(f);
-  };
-  const keep = (f: FuncDecl) => {
-    if (f.kept) return;
-    f.kept = true;
-    addName(f.name);
-    parse(f);
-  };
-  const done = new Set<Segment>();
+  for (const { lx } of lexed) for (const f of lx.funcs) names.add(f.name);
+  const pending: FuncDecl[] = [];
+  const reach = (f: FuncDecl) => { if (!out.has(f)) { out.add(f); pending.push(f); } };
   for (const { lx } of lexed) for (const f of lx.funcs) {
-    if (f.linkname) keep(f);
-    else for (const w of f.idents) if (mapNames.has(w)) { keep(f); break; }
-    if (f.idents.has('go')) parse(f);
+    for (const w of f.idents) if (names.has(w) && w !== f.name) push(callers, w, f);
+    if (f.effect || f.linkname || mapBody(f)) { reach(f); continue; }
+    for (const w of f.idents) if (EFFECTS.has(w) || chanNames.has(w)) { reach(f); break; }
   }
+  const done = new Set<string>();
+  while (pending.length) {
+    const f = pending.pop()!;
+    if (done.has(f.name)) continue;
+    done.add(f.name);
+    for (const g of callers.get(f.name) ?? []) reach(g);
+  }
+  return out;
+}
+
+/** Getters a parsed body calls: the engine follows their return expressions (which map a call yields). */
+function follow(lexed: ReadonlyArray<{ lx: Lexed }>): void {
+  const byName = new Map<string, FuncDecl[]>();
+  const queue: FuncDecl[] = [];
+  for (const { lx } of lexed) for (const f of lx.funcs) { push(byName, f.name, f); if (f.parsed) queue.push(f); }
+  while (queue.length) {
+    const f = queue.pop()!;
+    for (const w of f.idents) for (const g of byName.get(w) ?? []) if (!g.parsed && g.returnsValue) { g.parsed = true; queue.push(g); }
+  }
+}
+
+/**
+ * Marks `parsed` on the function declarations the concurrency engine may walk (a superset;
+ * see the head of this file and buildProgram in src/concurrency/program.ts, whose text
+ * tests are repeated here on the same text).
+ */
+function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: (f: FuncDecl) => boolean): void {
+  const all: Array<{ f: FuncDecl; text: string }> = [];
+  const byName = new Map<string, FuncDecl[]>();
+  const byReceiver = new Map<string, FuncDecl[]>();
+  const lockTypes = new Set<string>();
+  for (const { text, lx } of lexed) {
+    for (const f of lx.funcs) {
+      all.push({ f, text });
+      push(byName, f.name, f);
+      for (const r of f.receiver) push(byReceiver, r, f);
+    }
+    for (const t of lx.lockTypes) lockTypes.add(t);
+  }
+  const textOf = new Map<FuncDecl, string>();
+  for (const { f, text } of all) textOf.set(f, text);
+  const fnText = (f: FuncDecl) => textOf.get(f)!.slice(f.start, f.close + 1);
+  const bodyText = (f: FuncDecl) => textOf.get(f)!.slice(f.open, f.close + 1);
+  const ofLockType = (f: FuncDecl) => { for (const r of f.receiver) if (lockTypes.has(r)) return true; return false; };
+  // Map getters of lock-holding types: their callers are walked.
+  const getters = all.filter(({ f }) => ofLockType(f) && f.result.has('map')).map(({ f }) => f.name);
+  const getterCall = getters.length ? new RegExp(`\\.(${getters.join('|')})\\(`) : null;
+
+  const queue: FuncDecl[] = [];
+  const add = (f: FuncDecl) => { if (!f.parsed) { f.parsed = true; queue.push(f); } };
+  for (const { f } of all) if (ofLockType(f) || CONCURRENCY_TEXT.test(fnText(f)) || getterCall?.test(fnText(f))) add(f);
+  const shared = new Set<string>();
+  const share = (t: string) => {
+    if (shared.has(t)) return;
+    shared.add(t);
+    for (const m of byReceiver.get(t) ?? []) if (/^[A-Z]/.test(m.name)) add(m);
+  };
+  // Callers, up the chain, of the unexported functions that touch a map or start goroutines
+  // (asked for in rounds, one pattern of the names asked each round, as the engine does).
+  const chain = new Set<FuncDecl>();
+  const askedNames = new Set<string>();
+  let asking: string[] = [];
+  const ask = (f: FuncDecl) => {
+    if (/^[A-Z]/.test(f.name) || f.name === 'main' || f.name === 'init' || askedNames.has(f.name)) return;
+    askedNames.add(f.name);
+    asking.push(f.name);
+  };
   for (;;) {
-    if (pending.length) {
-      const w = pending.pop()!;
-      // `var handler = process`: callers of handler() are callers of process.
-      for (const s of segsByIdent.get(w) ?? []) if (!done.has(s)) { done.add(s); for (const d of s.declared) addName(d); }
-      for (const f of funcsByIdent.get(w) ?? []) keep(f);
-      continue;
+    while (queue.length) {
+      const f = queue.pop()!;
+      // Everything it may call.
+      for (const w of f.idents) for (const g of byName.get(w) ?? []) add(g);
+      if (f.idents.has('go')) {
+        // A type shared with goroutines: its exported methods may run concurrently with them.
+        for (const r of f.receiver) share(r);
+        for (const r of f.result) share(r);
+        for (const w of f.idents) for (const g of byName.get(w) ?? []) for (const r of g.receiver) share(r);
+      }
+      if (chain.has(f) || f.idents.has('go') || mapBody(f)) ask(f);
     }
-    if (toParse.length) {
-      // Forward: functions a parsed body names whose effects or results it sees.
-      const f = toParse.pop()!;
-      for (const w of f.idents) for (const g of funcsByName.get(w) ?? []) if ((g.effect || g.follow) && g !== f) parse(g);
-      continue;
+    if (asking.length === 0) break;
+    const mention = new RegExp(`\\b(?:${asking.join('|')})\\b`);
+    asking = [];
+    for (const { f: g } of all) {
+      if (chain.has(g) || !mention.test(bodyText(g))) continue;
+      chain.add(g);
+      if (g.parsed) ask(g);
+      else add(g);
     }
-    break;
   }
 }
 

@@ -11,3 +11,8 @@ export const CONCURRENCY_TRIGGER = /(?:^|[;{])[ \t]*go[ \t]|"sync"|\.R?Lock\(\)|
 
 /** Map-internals findings need unsafe, reflect, cgo or a linkname directive. */
 export const UNSAFE_TRIGGER = /\bunsafe\b|\breflect\b|"C"|go:linkname/;
+
+/** Text of a function that may start goroutines, take locks, or serve HTTP: where the
+ *  concurrency engine starts walking (src/concurrency/program.ts; src/relevance.ts keeps
+ *  those bodies in the parse by the same test). */
+export const CONCURRENCY_TEXT = /\.R?Lock\(\)|\bgo\s+(func\b|[\w.]+\s*\()|\.(Go|TryGo|AfterFunc|HandleFunc|Handle|HandlerFunc|Parallel)\(|ResponseWriter/;

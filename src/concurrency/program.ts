@@ -19,6 +19,7 @@ import type { RootKind } from './roots.js';
 import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 import { isStdPackage } from '../unsafe/analysis.js';
+import { CONCURRENCY_TEXT } from '../triggers.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
 const MAX_EFFECT_DEPTH = 64;
@@ -100,8 +101,6 @@ export interface Program {
 }
 
 const CONCURRENCY_IMPORTS = /^(sync|net\/http|testing|time|golang\.org\/x\/sync\/errgroup)$/;
-/** Text of a function that may start goroutines, take locks, or serve HTTP. */
-const CONCURRENCY_TEXT = /\.R?Lock\(\)|\bgo\s+(func\b|[\w.]+\s*\()|\.(Go|TryGo|AfterFunc|HandleFunc|Handle|HandlerFunc|Parallel)\(|ResponseWriter/;
 
 export const programAnalysis: Analysis<Program> = {
   name: 'concurrency-program',
