@@ -60,12 +60,15 @@ export class WorkerPool {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  async run(job: Omit<WorkerJob, 'id'>): Promise<DirectoryResult> {
-    const w = await this.acquire();
-    const id = this.nextId++;
-    return new Promise<DirectoryResult>((resolve, reject) => {
-      this.pending.set(id, { worker: w, resolve, reject });
-      w.postMessage({ ...job, id } satisfies WorkerJob);
+  /** Runs a job on the next free worker. The job is not referenced once it is posted (its texts can be freed). */
+  run(job: Omit<WorkerJob, 'id'>): Promise<DirectoryResult> {
+    let held: Omit<WorkerJob, 'id'> | null = job;
+    return this.acquire().then((w) => {
+      const id = this.nextId++;
+      const posted = new Promise<DirectoryResult>((resolve, reject) => this.pending.set(id, { worker: w, resolve, reject }));
+      w.postMessage({ ...held!, id } satisfies WorkerJob);
+      held = null;
+      return posted;
     });
   }
 

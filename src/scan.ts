@@ -67,6 +67,9 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Below this much work, starting workers costs more than it saves. */
 const SMALL_RUN_BYTES = 2_000_000;
 
+/** How much source (UTF-16 units) the scan reads ahead of the workers. */
+const READ_AHEAD = 16_000_000;
+
 /** Scan absolute .go file paths. */
 export async function scanFiles(files: string[], opts: ScanOptions): Promise<ScanResult> {
   const byDir = new Map<string, string[]>();
@@ -95,7 +98,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   // files come first, and once the analysis is big enough for workers they start and take
   // each package as soon as it is read: reading the rest overlaps the analysis, and the
   // big packages do not leave one worker busy at the end.
-  interface Job { dir: string; texts: LoadedText[]; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]> }
+  interface Job { dir: string; texts: LoadedText[]; files: number; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]> }
   const skipByTriggers = opts.skipByTriggers ?? true;
   const { cache } = opts;
   const order = [...dirs].sort((a, b) => byDir.get(b)!.length - byDir.get(a)!.length || (a < b ? -1 : 1));
@@ -111,7 +114,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const finish = (job: Job, r: DirectoryResult) => {
     add(r, job.directives);
     if (job.key && cache) cache.set(job.key, { result: r, directives: job.directives });
-    progress(job.texts.length, job.bytes);
+    progress(job.files, job.bytes);
   };
   const registered = new Set(allRules);
   const requested = Math.max(1, opts.jobs ?? os.availableParallelism());
@@ -119,14 +122,25 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const canUseWorkers = requested > 1 && workersAvailable() && opts.rules.every((r) => registered.has(r));
   let pool: WorkerPool | null = null;
   const running: Array<Promise<void>> = [];
+  // Texts read ahead of the workers, in UTF-16 units: past READ_AHEAD the reading waits
+  // for a package to finish, so the main thread does not hold the whole tree's text.
+  let ahead = 0;
+  let wake: (() => void) | null = null;
   const dispatch = (job: Job) => {
-    running.push(pool!.run({ dir: job.dir, texts: job.texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies }).then(
+    const bytes = job.bytes;
+    ahead += bytes;
+    const texts = job.texts;
+    job.texts = []; // the worker gets its own copy; this one can go once posted
+    running.push(pool!.run({ dir: job.dir, texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies }).then(
       (r) => finish(job, r),
       (err: unknown) => {
         result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
-        progress(job.texts.length, job.bytes);
+        progress(job.files, job.bytes);
       },
-    ));
+    ).finally(() => {
+      ahead -= bytes;
+      wake?.();
+    }));
   };
   // Packages read but not analysed yet, until the work is big enough for workers.
   const pending: Job[] = [];
@@ -160,8 +174,12 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
         progress(texts.length, 0);
         continue;
       }
-      const job: Job = { dir, texts, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives };
-      if (pool) { dispatch(job); continue; }
+      const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives };
+      if (pool) {
+        dispatch(job);
+        while (ahead > READ_AHEAD) await new Promise<void>((resolve) => { wake = () => { wake = null; resolve(); }; });
+        continue;
+      }
       pending.push(job);
       pendingBytes += job.bytes;
       if (canUseWorkers && pending.length > 1 && pendingBytes >= threshold) {
