@@ -467,10 +467,28 @@ function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: 
     }
     for (const t of lx.lockTypes) lockTypes.add(t);
   }
-  const textOf = new Map<FuncDecl, string>();
-  for (const { f, text } of all) textOf.set(f, text);
-  const fnText = (f: FuncDecl) => textOf.get(f)!.slice(f.start, f.close + 1);
-  const bodyText = (f: FuncDecl) => textOf.get(f)!.slice(f.open, f.close + 1);
+  // The functions (from `func`, or from the body's `{`) whose text holds a match of `re`:
+  // one scan of each file instead of a slice and a test per function.
+  const holding = (re: RegExp, from: 'start' | 'open'): Set<FuncDecl> => {
+    const out = new Set<FuncDecl>();
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const { text, lx } of lexed) {
+      const fs = lx.funcs;
+      if (fs.length === 0) continue;
+      g.lastIndex = 0;
+      let i = 0;
+      for (let m = g.exec(text); m; m = g.exec(text)) {
+        if (m[0].length === 0) g.lastIndex++;
+        const at = m.index;
+        const endAt = at + m[0].length;
+        while (i < fs.length && fs[i]!.close < at) i++;
+        if (i === fs.length) break;
+        const f = fs[i]!;
+        if (at >= (from === 'start' ? f.start : f.open) && endAt <= f.close + 1) out.add(f);
+      }
+    }
+    return out;
+  };
   const ofLockType = (f: FuncDecl) => { for (const r of f.receiver) if (lockTypes.has(r)) return true; return false; };
   // Map getters of lock-holding types: their callers are walked.
   const getters = all.filter(({ f }) => ofLockType(f) && f.result.has('map')).map(({ f }) => f.name);
@@ -478,7 +496,9 @@ function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: 
 
   const queue: FuncDecl[] = [];
   const add = (f: FuncDecl) => { if (!f.parsed) { f.parsed = true; queue.push(f); } };
-  for (const { f } of all) if (ofLockType(f) || CONCURRENCY_TEXT.test(fnText(f)) || getterCall?.test(fnText(f))) add(f);
+  const seeds = holding(CONCURRENCY_TEXT, 'start');
+  const getterCallers = getterCall ? holding(getterCall, 'start') : new Set<FuncDecl>();
+  for (const { f } of all) if (ofLockType(f) || seeds.has(f) || getterCallers.has(f)) add(f);
   const shared = new Set<string>();
   const share = (t: string) => {
     if (shared.has(t)) return;
@@ -509,10 +529,10 @@ function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: 
       if (chain.has(f) || f.idents.has('go') || mapBody(f)) ask(f);
     }
     if (asking.length === 0) break;
-    const mention = new RegExp(`\\b(?:${asking.join('|')})\\b`);
+    const mentioning = holding(new RegExp(`\\b(?:${asking.join('|')})\\b`), 'open');
     asking = [];
     for (const { f: g } of all) {
-      if (chain.has(g) || !mention.test(bodyText(g))) continue;
+      if (chain.has(g) || !mentioning.has(g)) continue;
       chain.add(g);
       if (g.parsed) ask(g);
       else add(g);
