@@ -222,14 +222,25 @@ export function descendantsOf(root: Node, types: readonly string[]): Node[] {
  * walked at all.
  */
 export function descendantsInDecls(root: Node, text: string, types: readonly string[], mark: RegExp): Node[] {
+  // Every match once, in one pass over the file (searching from each declaration would
+  // scan to the end of the file for every declaration that holds none).
+  const at: number[] = [];
+  mark.lastIndex = 0;
+  for (let m = mark.exec(text); m; m = mark.exec(text)) {
+    at.push(m.index);
+    if (m[0].length === 0) mark.lastIndex++;
+  }
   const out: Node[] = [];
+  if (at.length === 0) return out;
+  let i = 0;
   for (const top of root.namedChildren) {
     if (!top) continue;
     // In a function declaration only the body counts (its own `func` keyword would always match).
     const body = top.type === T.funcDecl || top.type === T.methodDecl ? top.childForFieldName('body') : null;
-    mark.lastIndex = body ? body.startIndex : top.startIndex;
-    const m = mark.exec(text);
-    if (!m || m.index >= top.endIndex) continue;
+    const from = body ? body.startIndex : top.startIndex;
+    while (i < at.length && at[i]! < from) i++;
+    if (i === at.length) break;
+    if (at[i]! >= top.endIndex) continue;
     for (const n of top.descendantsOfType(types as string[])) if (n) out.push(n);
   }
   return out;
