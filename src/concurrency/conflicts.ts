@@ -220,15 +220,7 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
   if (cb === 'main') { const r = prog.roots[ca]!; return !b.beforeHandover && hb.shared(a.loc, r) && window(b, r) ? r : null; }
   const ra = prog.roots[ca]!;
   const rb = prog.roots[cb]!;
-  const sa = hb.shared(a.loc, ra);
-  const sb = hb.shared(a.loc, rb);
-  if (!sa && !sb) return null;
-  // A local that only one side's goroutines see (they are started in its function, or in one
-  // that function passes it to): the other side's access is that of one activation, which
-  // races only with the goroutines that activation starts, as in the ordinary flow. Another
-  // instance of the other root has a local of its own.
-  if (!sa && !window(a, rb)) return null;
-  if (!sb && !window(b, ra)) return null;
+  if (!hb.shared(a.loc, ra) && !hb.shared(a.loc, rb)) return null;
   if (rb.spawner && a.point.host === rb.spawner.host && !window(a, rb)) return null;
   if (ra.spawner && b.point.host === ra.spawner.host && !window(b, ra)) return null;
   if (hb.ordered(ra, rb)) return null;
