@@ -78,8 +78,6 @@ function findConflicts(prog: Program): Conflicts {
   const handovers = collectHandovers(prog, hb);
   // A function that starts goroutines may publish what it builds: its accesses are not construction.
   const spawners = new Set(prog.roots.map((r) => r.spawner?.host).filter((h): h is FnInfo => !!h));
-  // So does a function that calls one (`s := &T{}; s.Start(); s.m[k]`: Start's goroutine has s).
-  for (const fn of prog.fns.values()) if (fn.host === fn && !spawners.has(fn) && [...hb.reach(fn)].some((g) => g !== fn && spawners.has(g.host))) spawners.add(fn);
   const fresh = new FreshMaps();
   const ctxLocks = new ContextLocks();
   const byLoc = new Map<string, Access[]>();

@@ -188,8 +188,6 @@ export class HappensBefore {
     if (!rp) return false;
     const check = (pos: number, loops: number[]) => (pos > rp.pos || shareLoop(loops, rp.loops)) && !this.joined(r, rp.pos, pos);
     if (p.host === rp.host) return check(p.pos, p.loops);
-    // A goroutine that initialisation starts and does not join runs on while main runs.
-    if (rp.host.ctxs.size > 0 && [...rp.host.ctxs].every((c) => c === 'init') && p.host.ctxs.has('main') && !this.joined(r, rp.pos, rp.host.node.endIndex)) return true;
     for (const g of this.hosted(rp.host)) {
       for (const e of g.edges) {
         if (e.hosted || !this.reach(e).has(p.host)) continue;
@@ -198,56 +196,6 @@ export class HappensBefore {
           const sp = this.point(g, s.pos, s.loops);
           if (check(sp.pos, sp.loops)) return true;
         }
-      }
-    }
-    return this.outlives(r, rp.host, rp.pos, p, 0);
-  }
-
-  /**
-   * A goroutine its starter does not join runs on after the starter returns: in the flow of
-   * the starter's callers after the call (`c.Watch(); c.Set(k, v)`), and in what they call
-   * there, until a wait or a receive (in that flow or in a function it calls) joins it.
-   */
-  private outlives(r: Root, host: FnInfo, from: number, p: ProgramPoint, depth: number): boolean {
-    if (depth > 3 || !r.spawner || this.joinedFlow(host, r, from, host.node.endIndex)) return false;
-    for (const s of host.sites) {
-      const caller = s.caller.host;
-      if (caller === host) continue;
-      const cp = this.point(s.caller, s.pos, s.loops);
-      // Only later in the same pass: the starter called again (a loop around the call) works on
-      // what that call is given, which the object analysis cannot tell apart from the first's.
-      const after = (pos: number) => pos > cp.pos && !this.joinedFlow(caller, r, cp.pos, pos);
-      if (p.host === caller && after(p.pos)) return true;
-      for (const g of this.hosted(caller)) {
-        for (const e of g.edges) {
-          if (e.hosted || !this.reach(e).has(p.host)) continue;
-          for (const s2 of e.sites) {
-            if (s2.caller !== g) continue;
-            const sp = this.point(g, s2.pos, s2.loops);
-            if (after(sp.pos)) return true;
-          }
-        }
-      }
-      if (this.outlives(r, caller, cp.pos, p, depth + 1)) return true;
-    }
-    return false;
-  }
-
-  /**
-   * A join of root r in the flow of host strictly between two positions: a wait or a
-   * receive there (as in joined), or a call of a same-package function that waits or
-   * receives (a Stop or Close that joins the goroutine).
-   */
-  private joinedFlow(host: FnInfo, r: Root, from: number, to: number): boolean {
-    if (r.spawner && host === r.spawner.host && this.joined(r, from, to)) return true;
-    const sent = this.sentChans(r);
-    const joins = (f: FnInfo) => f.facts.waits.length > 0
-      || f.facts.chans.some((c) => (c.kind === 'recv' || c.kind === 'rangeDone') && sent.has(this.prog.ids.loc(c.chan) ?? ''));
-    for (const f of this.hosted(host)) {
-      if (joins(f) && [...f.facts.waits, ...f.facts.chans].some((x) => { const q = this.point(f, x.pos, x.loops).pos; return q > from && q < to; })) return true;
-      for (const e of f.edges) {
-        if (e.hosted || ![...this.reach(e)].some(joins)) continue;
-        if (e.sites.some((s) => s.caller === f && this.point(f, s.pos, s.loops).pos > from && this.point(f, s.pos, s.loops).pos < to)) return true;
       }
     }
     return false;

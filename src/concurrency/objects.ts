@@ -18,8 +18,6 @@ export class ObjectRoots {
   private readonly paramMemo = new Map<string, Set<string>>();
   private readonly decls = new Map<string, Node>();
   private readonly sharedMemo = new Map<string, boolean>();
-  /** Functions whose receiver or parameter some in-package call binds to an object. */
-  private readonly boundInto = new Map<string, Node[]>();
 
   constructor(private readonly prog: Program) {}
 
@@ -102,12 +100,7 @@ export class ObjectRoots {
     for (const inv of fi.invocations) {
       const arg = inv.direct ? bound(inv.call, index) : index === -1 ? viaReceiver(inv.call, fi, this.prog) : null;
       if (!arg) { out.add(UNKNOWN_OBJECT); continue; }
-      for (const o of this.of(arg, depth + 1)) {
-        out.add(o);
-        let into = this.boundInto.get(o);
-        if (!into) this.boundInto.set(o, (into = []));
-        into.push(fi.node);
-      }
+      for (const o of this.of(arg, depth + 1)) out.add(o);
     }
     this.paramMemo.set(k, out);
     return out;
@@ -127,8 +120,7 @@ export class ObjectRoots {
    * T's exported methods, never between instances of one goroutine.
    */
   sharedBy(o: string, r: Root, typeMethods = false, instances = false): boolean {
-    // Bindings are recorded as objects are followed: a later call may know more of them.
-    const k = `${o}|${r.id}|${typeMethods}|${instances}|${this.boundInto.get(o)?.length ?? 0}`;
+    const k = `${o}|${r.id}|${typeMethods}|${instances}`;
     let v = this.sharedMemo.get(k);
     if (v === undefined) {
       v = this.computeSharedBy(o, r, typeMethods);
@@ -156,9 +148,6 @@ export class ObjectRoots {
     const decl = this.decls.get(o);
     const fn = decl ? enclosingFunction(decl) : null;
     if (!decl || !fn || r.site.id === r.target.node.id) return false;
-    // Passed to the function that starts the goroutine (its receiver or a parameter), which
-    // a literal there captures, or hands on to the goroutine function.
-    if (!within(r.site, fn) && (this.boundInto.get(o) ?? []).some((f) => within(r.site, f) && !within(f, r.target.node) && !this.reenters(r, f))) return true;
     if (!within(r.site, fn) || within(fn, r.target.node)) return false;
     // Only a goroutine started (or its literal written) where the local can be named sees it;
     // one started in another clause reaches the local's code only by entering the function

@@ -193,9 +193,6 @@ function buildProgram(oracle: TypeOracle): Program {
   const asked = new Set<string>();
   for (;;) {
     walk();
-    // A program's main runs while the goroutines run (started in init, or in what main calls).
-    const mainFn = pkg.funcs.get('main')?.node;
-    if (mainFn && mainFn.type === T.funcDecl && !fns.has(calls.key(mainFn)) && [...fns.values()].some((i) => i.facts.gos.length > 0)) work.push(mainFn);
     // Exported methods of a type shared with goroutines may run concurrently with them.
     for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name) && !fns.has(calls.key(m.node))) work.push(m.node);
     const fresh: string[] = [];
