@@ -139,39 +139,7 @@ export class CallResolver {
     const idx = paramIndex(fn, d.node);
     if (idx < 0) return null;
     const arg = sites[0]![idx + 1];
-    return arg && bindable(arg) ? arg : null;
-  }
-
-  /**
-   * The arguments a parameter of a named function is bound to at its direct calls and go
-   * statements in the package (`record(m, i)`, `l.Load(dst, k)`, `go mark(&m)`), null when one is not a variable or field
-   * (or its address). A call the function makes of itself passing the parameter along is
-   * left out. Calls from other packages are not known.
-   */
-  directArguments(d: Decl): Node[] | null {
-    if (d.kind !== 'param' || !d.node || !d.declNode) return null;
-    const fn = d.declNode.parent?.parent;
-    if (!fn || (fn.type !== T.funcDecl && fn.type !== T.methodDecl)) return null;
-    const idx = paramIndex(fn, d.node);
-    const name = field(fn, 'name')?.text;
-    if (idx < 0 || !name) return null;
-    const mark = new RegExp(`\\b${name}\\s*\\(`, 'g');
-    const out: Node[] = [];
-    for (const file of this.pkg.files) {
-      for (const call of descendantsInDecls(file.root, file.text, [T.callExpr], mark)) {
-        const f = field(call, 'function');
-        const u = f ? unparen(f) : null;
-        if (!u || (u.type === T.identifier ? u.text : field(u, 'field')?.text) !== name) continue;
-        const t = this.target(u);
-        if (!t || t.id !== fn.id || t.tree !== fn.tree) continue;
-        const arg = callArgs(call)[idx];
-        if (!arg || !bindable(arg)) return null;
-        const a = unparen(arg);
-        if (a.type === T.identifier && within(a, fn) && this.oracle.resolver.resolve(a)?.node?.id === d.node.id) continue;
-        out.push(arg);
-      }
-    }
-    return out;
+    return arg && (unparen(arg).type === T.identifier || unparen(arg).type === T.selectorExpr) ? arg : null;
   }
 
   /** `go f(args)` sites by target function: [receiver or null, ...args]. */
@@ -199,13 +167,6 @@ export class CallResolver {
   }
 }
 
-
-/** An argument whose identity can be followed: a variable, a field, or the address of one. */
-function bindable(arg: Node): boolean {
-  let a = unparen(arg);
-  if (a.type === T.unaryExpr && a.child(0)?.type === '&') a = unparen(field(a, 'operand') ?? a);
-  return a.type === T.identifier || a.type === T.selectorExpr;
-}
 
 /** Names a function literal is assigned to (`f := func...`, `f = func...`, `var f = func...`). */
 function addAssignedNames(lit: Node, out: Set<string>): void {

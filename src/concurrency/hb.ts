@@ -253,8 +253,6 @@ export class HappensBefore {
     const fn = decl ? enclosingFunction(decl) : null;
     if (!fn || r.site.id === r.target.node.id) return false;
     const scope = scopeOf(decl!, fn);
-    // A function every call of which passes the local as an argument names it too.
-    if ((this.prog.ids.boundInto.get(base) ?? []).some((f) => within(r.site, f) && !within(f, r.target.node))) return true;
     // The goroutine is started, or its function literal written, where the local can be named.
     return (within(r.site, scope) || within(r.target.node, scope)) && !within(fn, r.target.node) && !perIteration(decl!, r.site, fn);
   }

@@ -14,8 +14,6 @@ export interface IdentityHooks {
   returnedExpr(call: Node): Node | null;
   /** The argument expression a parameter is bound to (at a `go` site), when unique. */
   paramArgument(decl: Decl): Node | null;
-  /** The arguments a parameter is bound to at the direct calls in the package (null: one cannot be followed). */
-  directArguments(decl: Decl): Node[] | null;
 }
 
 const MAX_DEPTH = 8;
@@ -53,7 +51,7 @@ export class Identities {
         const op = field(e, 'operand');
         if (!op) return null;
         const o = operatorOf(e);
-        if (o === '*' || o === '&') return this.loc(op, depth + 1);
+        if (o === '*') return this.loc(op, depth + 1);
         if (o === '<-') { const c = this.loc(op, depth + 1); return c ? `${c}<-` : null; }
         return null;
       }
@@ -98,7 +96,7 @@ export class Identities {
       case 'param':
       case 'receiver': {
         const arg = this.hooks.paramArgument(d);
-        return (arg ? this.loc(arg, depth + 1) : this.boundByCalls(d, own, depth)) ?? own;
+        return (arg ? this.loc(arg, depth + 1) : null) ?? own;
       }
       case 'var': {
         const mine = this.aliases.get(own) ?? own;
@@ -119,38 +117,6 @@ export class Identities {
       default:
         return own;
     }
-  }
-
-  private readonly boundMemo = new Map<string, string | null>();
-  /** Functions with a parameter bound to a location by every call (see boundByCalls): it is visible there too. */
-  readonly boundInto = new Map<string, Node[]>();
-
-  /**
-   * A map (or pointer to one) parameter that every direct call in the package binds to
-   * the same location: the helper writes the caller's map (`record(m, i)` in a goroutine).
-   */
-  private boundByCalls(d: Decl, own: string, depth: number): string | null {
-    if (d.kind !== 'param' || !d.node) return null;
-    let t = this.oracle.underlying(this.oracle.typeOf(d.node));
-    if (t.kind === 'pointer') t = this.oracle.underlying(t.elem);
-    if (t.kind !== 'map') return null;
-    if (this.boundMemo.has(own)) return this.boundMemo.get(own) ?? null;
-    this.boundMemo.set(own, null); // recursion guard
-    const args = this.hooks.directArguments(d);
-    let out: string | null = null;
-    if (args && args.length > 0) {
-      const locs = new Set(args.map((a) => this.loc(a, depth + 1)));
-      const only = locs.size === 1 ? [...locs][0]! : null;
-      out = only && only !== own ? only : null;
-    }
-    this.boundMemo.set(own, out);
-    if (out) {
-      const fn = enclosingFunction(d.node);
-      let into = this.boundInto.get(out);
-      if (!into) this.boundInto.set(out, (into = []));
-      if (fn) into.push(fn);
-    }
-    return out;
   }
 
   /** `m := s.f; s.f = nil`: the local takes the old map over, the field gets another one. */

@@ -113,7 +113,7 @@ export const programAnalysis: Analysis<Program> = {
 function buildProgram(oracle: TypeOracle): Program {
   const pkg = oracle.pkg;
   const calls = new CallResolver(pkg, oracle);
-  const ids = new Identities(oracle, { returnedExpr: (c) => calls.returnedExpr(c), paramArgument: (d) => calls.paramArgument(d), directArguments: (d) => calls.directArguments(d) });
+  const ids = new Identities(oracle, { returnedExpr: (c) => calls.returnedExpr(c), paramArgument: (d) => calls.paramArgument(d) });
   const fns = new Map<string, FnInfo>();
   const prog: Program = { oracle, ids, calls, fns, roots: [], info: (n) => fns.get(calls.key(n)) };
   // The Go runtime synchronises with primitives of its own (runtime.lock, atomics, the
