@@ -48,10 +48,7 @@ export class ObjectRoots {
     if (d.kind === 'param' || d.kind === 'receiver') {
       const fi = this.prog.info(fnNode);
       const idx = d.kind === 'receiver' ? -1 : paramIndex(fnNode, d.node);
-      const bound = fi && (idx >= 0 || d.kind === 'receiver') ? this.param(fi, idx, depth) : new Set([UNKNOWN_OBJECT]);
-      // The variable itself is one object for the goroutines its function starts and that
-      // capture it (whatever its callers passed), like a local of that function.
-      return new Set([...bound, own]);
+      return fi && (idx >= 0 || d.kind === 'receiver') ? this.param(fi, idx, depth) : new Set([UNKNOWN_OBJECT]);
     }
     if (d.kind === 'var' && d.value && d.tupleIndex === undefined) {
       const v = unparen(d.value);
@@ -154,23 +151,7 @@ export class ObjectRoots {
     // again, with variables of its own.
     const scope = scopeOf(decl, fn);
     if (!within(r.site, scope) && !within(r.target.node, scope)) return false;
-    // A goroutine that calls its starting function again binds that call's parameters anew.
-    if (scope.id === fn.id && this.reenters(r, fn)) return false;
     return !perIteration(decl, r.site, fn);
-  }
-
-  /** Whether the goroutine's code calls (synchronously, transitively) the function fn. */
-  private reenters(r: Root, fn: Node): boolean {
-    const seen = new Set<FnInfo>();
-    const stack = [r.target];
-    while (stack.length) {
-      const f = stack.pop()!;
-      if (seen.has(f)) continue;
-      seen.add(f);
-      if (f !== r.target && f.node.id === fn.id && f.node.tree === fn.tree) return true;
-      stack.push(...f.edges);
-    }
-    return false;
   }
 }
 
