@@ -126,7 +126,7 @@ export class HappensBefore {
         const p = this.point(f, c.pos, c.loops).pos;
         if (p <= from || p >= to) continue;
         const l = this.prog.ids.loc(c.chan);
-        if (l && (sent.has(l) || this.closedAfterWait(r, l))) return true;
+        if (l && sent.has(l)) return true;
       }
       // Semaphore drain: the spawner acquires (sends) before starting the goroutine, the
       // goroutine releases (receives, never sends), and the spawner then fills the channel.
@@ -155,18 +155,6 @@ export class HappensBefore {
     const done = new RegExp(`(?<![\\w.])${recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.Done\\(\\)`);
     for (const g of this.reach(r.target)) if (done.test(g.node.text)) return true;
     return false;
-  }
-
-  /**
-   * Another goroutine of the same spawner waits (`wg.Wait()`) and then sends on or closes
-   * the channel (`go func() { wg.Wait(); close(done) }()`): a receive from it comes after
-   * the wait, which joins the goroutines the wait group counts (as a wait in the flow does).
-   */
-  private closedAfterWait(r: Root, chanLoc: string): boolean {
-    if (!r.spawner) return false;
-    return this.prog.roots.some((o) => o !== r && o.kind === 'go' && o.spawner?.host === r.spawner!.host && o.target.facts.waits.length > 0
-      && o.target.facts.chans.some((c) => (c.kind === 'close' || c.kind === 'send') && this.prog.ids.loc(c.chan) === chanLoc
-        && o.target.facts.waits.some((w) => w.pos < c.pos && w.loops.length === 0)));
   }
 
   private rootPoint(r: Root): ProgramPoint | null {
@@ -208,9 +196,8 @@ export class HappensBefore {
     if (pa && pb && pa.host === pb.host && !shareLoop(pa.loops, pb.loops)) {
       if ((pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos))) return true;
     }
-    // Goroutines each joined before their starting function returns, started from the ordinary flow
-    // only, neither started while the other runs (two goroutines one flow starts before one wait overlap).
-    return this.contained(a) && this.contained(b) && !!pa && !!pb && !this.window(pb, a) && !this.window(pa, b);
+    // Goroutines each joined before their starting function returns, started from the ordinary flow only.
+    return this.contained(a) && this.contained(b);
   }
 
   /** A goroutine started once (not in a loop) from the ordinary flow and joined before its starter returns. */
