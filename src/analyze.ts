@@ -16,6 +16,7 @@ import { buildPackage, cgoInfo, fileImports } from './package.js';
 import type { Package, SourceFile } from './package.js';
 import { getParser } from './parser.js';
 import { bodyRelevance, includedRanges } from './relevance.js';
+import type { BodyRelevance } from './relevance.js';
 import type { Rule } from './rule.js';
 import { T, field, namedChildrenNoComments } from './syntax.js';
 
@@ -57,7 +58,7 @@ export interface AnalyzeOptions {
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
-  const relevance = bodyRelevance(texts);
+  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts);
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
   const untrusted: Untrusted = new Map();
@@ -76,7 +77,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         result.notifications.push({ kind, file: p, message: problems.map((x) => x.message).join('; '), ...(position ? { position } : {}) });
       };
       const rel = relevance.get(p);
-      const spans = options.skipBodies !== false && rel && rel.skip.length > 0 ? rel.skip : undefined;
+      const spans = rel && rel.skip.length > 0 ? rel.skip : undefined;
       let tree = spans ? parser.parse(text, null, { includedRanges: includedRanges(text, spans) }) : parser.parse(text);
       let left = spans ?? [];
       if (spans && tree && !bodiesLeftEmpty(tree.rootNode, spans)) {
@@ -124,7 +125,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         importsByName: new Map(imports.filter((i) => i.local !== '.' && i.local !== '_').map((i) => [i.local, i])),
         cgo: cgoInfo(imports, text),
         index: 0,
-        ...(rel && options.skipBodies !== false ? { bodies: { all: rel.bodies, map: rel.mapBodies, skipped: left } } : {}),
+        ...(rel ? { bodies: { all: rel.bodies, map: rel.mapBodies, skipped: left } } : {}),
       };
       allFiles.push(sf);
       let g = groups.get(sf.packageName);

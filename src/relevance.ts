@@ -43,7 +43,6 @@ interface FuncDecl {
   effect: boolean;
   /** Returns something other than basic types (the engine may follow its return expression). */
   returnsValue: boolean;
-  parsed: boolean;
 }
 
 interface Segment { idents: Set<string>; declared: string[] }
@@ -319,7 +318,7 @@ function lexFile(text: string): Lexed | null {
     const linkname = linknames.some((i) => i > start[open]! && i < start[k]!);
     // A call of one of its own parameters: a callback runs here, under this body's locks.
     if (!effect) for (const w of params) if (called.has(w) && !BASIC.has(w)) { effect = true; break; }
-    return { decl: { name, start: start[k0]!, open: start[open]!, close: start[k]!, idents, receiver, result, linkname, effect, returnsValue, parsed: false }, last: k };
+    return { decl: { name, start: start[k0]!, open: start[open]!, close: start[k]!, idents, receiver, result, linkname, effect, returnsValue }, last: k };
   }
 }
 
@@ -335,7 +334,8 @@ export interface BodyRelevance {
   /**
    * Start offsets (the `{`) of the function bodies that name a map: the word `map`, or a
    * package-level name whose declaration involves a map (a variable, field, type, or a
-   * function whose signature does). Only these can hold an expression of map type.
+   * function whose result type does; a map parameter is named in the signature). Only
+   * these can hold an expression of map type.
    */
   mapBodies: Set<number>;
   /** Start offsets of every function declaration's body the lexer saw. */
@@ -353,20 +353,24 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     lexed.push({ path: f.path, text: f.text, lx });
   }
   const mapNames = dataNames(lexed, ['map']);
-  const mapBody = (f: FuncDecl) => { for (const w of f.idents) if (mapNames.has(w)) return true; return false; };
-  markParsed(lexed, mapBody);
-  const reaching = reachingFacts(lexed, mapBody, dataNames(lexed, ['chan']));
-  for (const { lx } of lexed) for (const f of lx.funcs) if (f.parsed && !reaching.has(f)) f.parsed = false;
-  follow(lexed);
+  const namesMap = new Set<FuncDecl>();
+  const byName = new Map<string, FuncDecl[]>();
+  for (const { lx } of lexed) for (const f of lx.funcs) {
+    push(byName, f.name, f);
+    for (const w of f.idents) if (mapNames.has(w)) { namesMap.add(f); break; }
+  }
+  // What the engine may walk, of that what can change a finding, and the getters those call.
+  const reaching = reachingFacts(lexed, namesMap, dataNames(lexed, ['chan']));
+  const walked = [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f));
+  const parsed = withGetters(walked, byName);
   for (const { path, lx } of lexed) {
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
     const bodies = new Set<number>();
     for (const f of lx.funcs) {
       bodies.add(f.open);
-      const names = mapBody(f);
-      if (names) mapBodies.add(f.open);
-      if (!f.parsed && !names && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
+      if (namesMap.has(f)) mapBodies.add(f.open);
+      else if (!parsed.has(f) && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
     }
     out.set(path, { skip, mapBodies, bodies });
   }
@@ -416,7 +420,7 @@ const EFFECTS = new Set([
  * them (its call sites decide their contexts and entry locks). A function outside this
  * set reaches nothing that matters: walked or not, no access is judged differently.
  */
-function reachingFacts(lexed: ReadonlyArray<{ lx: Lexed }>, mapBody: (f: FuncDecl) => boolean, chanNames: ReadonlySet<string>): Set<FuncDecl> {
+function reachingFacts(lexed: ReadonlyArray<{ lx: Lexed }>, namesMap: ReadonlySet<FuncDecl>, chanNames: ReadonlySet<string>): Set<FuncDecl> {
   const out = new Set<FuncDecl>();
   const callers = new Map<string, FuncDecl[]>();
   const names = new Set<string>();
@@ -425,7 +429,7 @@ function reachingFacts(lexed: ReadonlyArray<{ lx: Lexed }>, mapBody: (f: FuncDec
   const reach = (f: FuncDecl) => { if (!out.has(f)) { out.add(f); pending.push(f); } };
   for (const { lx } of lexed) for (const f of lx.funcs) {
     for (const w of f.idents) if (names.has(w) && w !== f.name) push(callers, w, f);
-    if (f.effect || f.linkname || mapBody(f)) { reach(f); continue; }
+    if (f.effect || f.linkname || namesMap.has(f)) { reach(f); continue; }
     for (const w of f.idents) if (EFFECTS.has(w) || chanNames.has(w)) { reach(f); break; }
   }
   const done = new Set<string>();
@@ -438,31 +442,29 @@ function reachingFacts(lexed: ReadonlyArray<{ lx: Lexed }>, mapBody: (f: FuncDec
   return out;
 }
 
-/** Getters a parsed body calls: the engine follows their return expressions (which map a call yields). */
-function follow(lexed: ReadonlyArray<{ lx: Lexed }>): void {
-  const byName = new Map<string, FuncDecl[]>();
-  const queue: FuncDecl[] = [];
-  for (const { lx } of lexed) for (const f of lx.funcs) { push(byName, f.name, f); if (f.parsed) queue.push(f); }
+/** `fns` and, transitively, the getters they call: the engine follows their return expressions (which map a call yields). */
+function withGetters(fns: readonly FuncDecl[], byName: ReadonlyMap<string, FuncDecl[]>): Set<FuncDecl> {
+  const out = new Set(fns);
+  const queue = [...fns];
   while (queue.length) {
     const f = queue.pop()!;
-    for (const w of f.idents) for (const g of byName.get(w) ?? []) if (!g.parsed && g.returnsValue) { g.parsed = true; queue.push(g); }
+    for (const w of f.idents) for (const g of byName.get(w) ?? []) if (!out.has(g) && g.returnsValue) { out.add(g); queue.push(g); }
   }
+  return out;
 }
 
 /**
- * Marks `parsed` on the function declarations the concurrency engine may walk (a superset;
- * see the head of this file and buildProgram in src/concurrency/program.ts, whose text
- * tests are repeated here on the same text).
+ * The function declarations the concurrency engine may walk (a superset; see the head of
+ * this file and buildProgram in src/concurrency/program.ts, whose text tests are repeated
+ * here on the same text).
  */
-function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: (f: FuncDecl) => boolean): void {
-  const all: Array<{ f: FuncDecl; text: string }> = [];
-  const byName = new Map<string, FuncDecl[]>();
+function walkable(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, byName: ReadonlyMap<string, FuncDecl[]>, namesMap: ReadonlySet<FuncDecl>): Set<FuncDecl> {
+  const all: FuncDecl[] = [];
   const byReceiver = new Map<string, FuncDecl[]>();
   const lockTypes = new Set<string>();
-  for (const { text, lx } of lexed) {
+  for (const { lx } of lexed) {
     for (const f of lx.funcs) {
-      all.push({ f, text });
-      push(byName, f.name, f);
+      all.push(f);
       for (const r of f.receiver) push(byReceiver, r, f);
     }
     for (const t of lx.lockTypes) lockTypes.add(t);
@@ -491,14 +493,15 @@ function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: 
   };
   const ofLockType = (f: FuncDecl) => { for (const r of f.receiver) if (lockTypes.has(r)) return true; return false; };
   // Map getters of lock-holding types: their callers are walked.
-  const getters = all.filter(({ f }) => ofLockType(f) && f.result.has('map')).map(({ f }) => f.name);
+  const getters = all.filter((f) => ofLockType(f) && f.result.has('map')).map((f) => f.name);
   const getterCall = getters.length ? new RegExp(`\\.(${getters.join('|')})\\(`) : null;
 
+  const out = new Set<FuncDecl>();
   const queue: FuncDecl[] = [];
-  const add = (f: FuncDecl) => { if (!f.parsed) { f.parsed = true; queue.push(f); } };
+  const add = (f: FuncDecl) => { if (!out.has(f)) { out.add(f); queue.push(f); } };
   const seeds = holding(CONCURRENCY_TEXT, 'start');
   const getterCallers = getterCall ? holding(getterCall, 'start') : new Set<FuncDecl>();
-  for (const { f } of all) if (ofLockType(f) || seeds.has(f) || getterCallers.has(f)) add(f);
+  for (const f of all) if (ofLockType(f) || seeds.has(f) || getterCallers.has(f)) add(f);
   const shared = new Set<string>();
   const share = (t: string) => {
     if (shared.has(t)) return;
@@ -526,18 +529,19 @@ function markParsed(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, mapBody: 
         for (const r of f.result) share(r);
         for (const w of f.idents) for (const g of byName.get(w) ?? []) for (const r of g.receiver) share(r);
       }
-      if (chain.has(f) || f.idents.has('go') || mapBody(f)) ask(f);
+      if (chain.has(f) || f.idents.has('go') || namesMap.has(f)) ask(f);
     }
     if (asking.length === 0) break;
     const mentioning = holding(new RegExp(`\\b(?:${asking.join('|')})\\b`), 'open');
     asking = [];
-    for (const { f: g } of all) {
+    for (const g of all) {
       if (chain.has(g) || !mentioning.has(g)) continue;
       chain.add(g);
-      if (g.parsed) ask(g);
+      if (out.has(g)) ask(g);
       else add(g);
     }
   }
+  return out;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
