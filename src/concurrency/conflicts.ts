@@ -602,10 +602,8 @@ function capturedTogether(prog: Program, a: Access, b: Access, r: Root): boolean
   const db = prog.oracle.resolver.resolve(ib);
   if (!da?.node || !db?.node || da.node.id !== db.node.id || da.node.tree !== db.node.tree) return false;
   if (da.kind !== 'var' && da.kind !== 'param' && da.kind !== 'receiver') return false;
-  const fn = enclosingFunction(da.node);
   const spawner = r.spawner.host.node;
-  if (!fn || fn.id !== spawner.id || fn.tree !== spawner.tree) return false;
-  return within(r.target.node, fn) && !perIteration(da.node, r.site, fn);
+  return declaredInFlow(da.node, spawner) && within(r.target.node, spawner) && !perIteration(da.node, r.site, spawner);
 }
 
 function builtByCallers(prog: Program, map: Node, loc: string, spawners: Set<FnInfo>, host: Node): boolean {

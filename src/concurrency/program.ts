@@ -153,9 +153,10 @@ function buildProgram(oracle: TypeOracle): Program {
   const getters = [...lockTypes].flatMap((t) => [...(pkg.methods.get(t)?.values() ?? [])])
     .filter((m) => /^map\[/.test(field(m.node, 'result')?.text ?? '')).map((m) => m.name);
   const getterCall = getters.length ? new RegExp(`\\.(${getters.join('|')})\\(`) : null;
+  const tops: Node[] = [];
+  for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) tops.push(top);
   const work: Node[] = [];
-  for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) {
-    if (top.type !== T.funcDecl && top.type !== T.methodDecl) continue;
+  for (const top of tops) {
     const recv = top.type === T.methodDecl ? receiverBase(top)?.name : undefined;
     if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text) || getterCall?.test(top.text)) work.push(top);
   }
@@ -184,8 +185,6 @@ function buildProgram(oracle: TypeOracle): Program {
   // The callers of the package's own unexported functions are walked too: without their
   // call sites a helper looks reached only through function values (its entry locks
   // unknown, its accesses not judged), and a goroutine a helper starts runs in no context.
-  const tops: Node[] = [];
-  for (const file of pkg.files) for (const top of namedChildrenNoComments(file.root)) if (top.type === T.funcDecl || top.type === T.methodDecl) tops.push(top);
   // Only where it matters: functions that touch a map or start goroutines (their own
   // literals included), and, up the chain, the callers walked for them.
   const matters = (f: FnFacts) => f.accesses.length > 0 || f.deferredAccesses.length > 0 || f.gos.length > 0;
