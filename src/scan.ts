@@ -156,9 +156,11 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       let key = cache ? cache.key(dir, refs, opts.rules, goVersion) : null;
       const hit = key && cache ? cache.get(key) : null;
       if (hit) { add(hit.result, hit.directives); index?.save(); progress(hit.result.files, 0); continue; }
-      refs = loadAll(refs, reading);
+      const unread = refs.some((r) => !r.loaded);
+      if (unread) refs = loadAll(refs, reading);
       index?.save();
-      if (cache) key = cache.key(dir, refs, opts.rules, goVersion); // a file may have changed or gone since its stat
+      // A file read only now may have changed or gone since its stat.
+      if (cache && unread) key = cache.key(dir, refs, opts.rules, goVersion);
       const directives: Record<string, Directive[]> = {};
       for (const { loaded } of refs) {
         const ds = parseDirectives(loaded!.text);
