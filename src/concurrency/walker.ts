@@ -465,11 +465,13 @@ class Walker {
 
 /** Whether the declaration holding fn (itself, or the one a literal lies in) has a body the lexer saw name no map. */
 function namesNoMap(fn: Node, env: WalkEnv): boolean {
+  const { resolver } = env.oracle;
+  const bodies = resolver.fileOf(fn).bodies;
+  if (!bodies) return false;
   let top: Node | null = fn;
-  while (top && top.type !== T.funcDecl && top.type !== T.methodDecl) top = top.parent;
+  while (top && top.type !== T.funcDecl && top.type !== T.methodDecl) top = resolver.parentOf(top);
   const body = top ? field(top, 'body') : null;
-  const bodies = top ? env.oracle.resolver.fileOf(top).bodies : undefined;
-  return !!body && !!bodies && bodies.all.has(body.startIndex) && !bodies.map.has(body.startIndex);
+  return !!body && bodies.all.has(body.startIndex) && !bodies.map.has(body.startIndex);
 }
 
 function sameHeld(a: LockState, b: LockState): boolean {
