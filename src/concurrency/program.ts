@@ -161,6 +161,7 @@ function buildProgram(oracle: TypeOracle): Program {
     if ((recv && lockTypes.has(recv)) || CONCURRENCY_TEXT.test(top.text) || getterCall?.test(top.text)) work.push(top);
   }
   const sharedTypes = new Set<string>();
+  const walkOrder: FnInfo[] = [];
   const walk = () => { while (work.length) {
     const n = work.pop()!;
     const k = calls.key(n);
@@ -169,6 +170,7 @@ function buildProgram(oracle: TypeOracle): Program {
     const info: FnInfo = { node: n, key: k, facts: f, parent: null, lit: null, host: null as unknown as FnInfo, deferred: false, hosted: false, entry: EMPTY_LOCKSET, ctxs: new Set(), sites: [], edges: [], rootOf: [], once: false, invocations: [], assumed: false, flagLocked: false };
     info.host = info;
     fns.set(k, info);
+    walkOrder.push(info);
     for (const l of f.lits) work.push(l.lit);
     for (const c of f.calls) work.push(c.callee);
     for (const g of f.gos) if (g.target) work.push(g.target);
@@ -190,13 +192,23 @@ function buildProgram(oracle: TypeOracle): Program {
   const matters = (f: FnFacts) => f.accesses.length > 0 || f.deferredAccesses.length > 0 || f.gos.length > 0;
   const chain = new Set<string>();
   const asked = new Set<string>();
+  // Asked for in rounds, each round only about what changed (the functions walked since the
+  // last round, and those that joined the chain), with the bodies' words indexed once: a
+  // call chain n deep takes n rounds, and rounds that looked at every function made it
+  // quadratic.
+  const mentions = new MentionIndex(tops);
+  let considered = 0;
+  let rechain: FnInfo[] = [];
   for (;;) {
     walk();
     // Exported methods of a type shared with goroutines may run concurrently with them.
     for (const t of sharedTypes) for (const m of pkg.methods.get(t)?.values() ?? []) if (/^[A-Z]/.test(m.name) && !fns.has(calls.key(m.node))) work.push(m.node);
     const fresh: string[] = [];
     let grew = false;
-    for (const info of fns.values()) {
+    const candidates = [...walkOrder.slice(considered), ...rechain];
+    considered = walkOrder.length;
+    rechain = [];
+    for (const info of candidates) {
       if (info.node.type === T.funcLit) continue;
       const name = field(info.node, 'name')?.text;
       if (!name || /^[A-Z]/.test(name) || name === 'main' || name === 'init' || asked.has(name)) continue;
@@ -205,15 +217,13 @@ function buildProgram(oracle: TypeOracle): Program {
       fresh.push(name);
     }
     if (fresh.length > 0) {
-      const mentions = new RegExp(`\\b(?:${fresh.join('|')})\\b`);
-      for (const top of tops) {
+      for (const top of mentions.mentioning(fresh)) {
         const k = calls.key(top);
         if (chain.has(k)) continue;
-        const body = field(top, 'body');
-        if (!body || !mentions.test(body.text)) continue;
         chain.add(k);
         grew = true;
-        if (fns.has(k)) asked.delete(field(top, 'name')?.text ?? ''); // walked already: its own callers are asked for next
+        const walked = fns.get(k);
+        if (walked) { asked.delete(field(top, 'name')?.text ?? ''); rechain.push(walked); } // walked already: its own callers are asked for next
         else work.push(top);
       }
     }
@@ -404,4 +414,55 @@ function flagSkippedUnlocked(info: FnInfo): boolean {
     if (!flag.ids.some((id) => held.has(id))) return true;
   }
   return false;
+}
+
+/**
+ * Which top-level functions' bodies mention a name, as the regular expression `\bname\b`
+ * finds it in the body's text (comments and strings included): the bodies' ASCII word
+ * runs are indexed once, for the names that can be asked (unexported functions and
+ * methods); a name with other characters is looked for with the expression itself.
+ */
+class MentionIndex {
+  private index: Map<string, number[]> | null = null;
+
+  constructor(private readonly tops: readonly Node[]) {}
+
+  /** The top-level declarations whose bodies mention one of `names`, in declaration order. */
+  mentioning(names: readonly string[]): Node[] {
+    const index = this.build();
+    const at = new Set<number>();
+    const other = names.filter((n) => !/^[A-Za-z0-9_]+$/.test(n));
+    for (const n of names) for (const i of index.get(n) ?? []) at.add(i);
+    if (other.length > 0) {
+      const re = new RegExp(`\\b(?:${other.join('|')})\\b`);
+      this.tops.forEach((top, i) => { const body = field(top, 'body'); if (body && re.test(body.text)) at.add(i); });
+    }
+    return [...at].sort((a, b) => a - b).map((i) => this.tops[i]!);
+  }
+
+  private build(): Map<string, number[]> {
+    if (this.index) return this.index;
+    const names = new Set<string>();
+    for (const top of this.tops) {
+      const name = field(top, 'name')?.text;
+      if (name && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init') names.add(name);
+    }
+    const index = new Map<string, number[]>();
+    const word = /[A-Za-z0-9_]+/g;
+    this.tops.forEach((top, i) => {
+      const body = field(top, 'body');
+      if (!body) return;
+      const text = body.text;
+      word.lastIndex = 0;
+      for (let m = word.exec(text); m; m = word.exec(text)) {
+        const w = m[0];
+        if (!names.has(w)) continue;
+        let list = index.get(w);
+        if (!list) index.set(w, (list = []));
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+    this.index = index;
+    return index;
+  }
 }
