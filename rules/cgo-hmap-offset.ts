@@ -21,6 +21,7 @@ export const cgoHmapOffset: Rule = {
   severity: 'error',
   precision: 'high',
   triggers: UNSAFE_TRIGGER,
+  bodies: 'maps',
   tags: ['unsafe', 'cgo', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

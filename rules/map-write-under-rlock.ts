@@ -11,6 +11,7 @@ export const mapWriteUnderRlock: Rule = {
   severity: 'error',
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
+  needsMapType: true,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

@@ -12,6 +12,7 @@ export const unguardedMapRead: Rule = {
   severity: 'warning',
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
+  needsMapType: true,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

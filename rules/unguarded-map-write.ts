@@ -12,6 +12,7 @@ export const unguardedMapWrite: Rule = {
   severity: 'error',
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
+  needsMapType: true,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

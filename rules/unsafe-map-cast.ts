@@ -14,6 +14,7 @@ export const unsafeMapCast: Rule = {
   severity: 'error',
   precision: 'very-high',
   triggers: UNSAFE_TRIGGER,
+  bodies: 'maps',
   tags: ['unsafe', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

@@ -58,7 +58,10 @@ export interface AnalyzeOptions {
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
-  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts);
+  // The engine's walk is needed unless every rule reads only map-naming bodies, or needs a
+  // map type and the directory has none.
+  const walks = (mapless: boolean) => rules.some((r) => r.bodies !== 'maps' && !(mapless && r.needsMapType));
+  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks);
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
   const untrusted: Untrusted = new Map();
@@ -133,11 +136,14 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       g.push(sf);
     }
     if (allFiles.some((f) => f.cgo)) await getParser('c');
+    // Every file lexed, and none has the identifier `map`: the map-typed rules cannot fire.
+    const mapless = texts.length > 0 && texts.every((t) => relevance.get(t.path)?.mapless === true);
+    const active = mapless ? rules.filter((r) => !r.needsMapType) : rules;
     for (const name of [...groups.keys()].sort()) {
       const files = groups.get(name)!;
       files.forEach((f, i) => (f.index = i));
       const pkg: Package = buildPackage(dir, name, files, goVersion);
-      const r = runRules(pkg, rules);
+      const r = runRules(pkg, active);
       result.diagnostics.push(...(untrusted.size > 0 ? r.diagnostics.filter((d) => trusted(d, untrusted)) : r.diagnostics));
       result.notifications.push(...r.notifications);
       result.files += files.length;
@@ -151,16 +157,25 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
 
 /**
  * The tree parsed with `spans` left out has no error, and each span lies inside the body
- * block of a function or method declaration that ends right after it.
+ * block of a function or method declaration that ends right after it, or inside the
+ * braces of a composite literal of a package-level variable declaration.
  */
 function bodiesLeftEmpty(root: Node, spans: ReadonlyArray<[number, number]>): boolean {
   if (root.hasError) return false;
   for (const [s, e] of spans) {
     const open = root.descendantForIndex(s - 1, s);
-    const block = open?.parent;
-    const decl = block?.parent;
-    if (!open || open.type !== T.lbrace || !block || block.type !== T.block || block.startIndex !== s - 1 || block.endIndex !== e + 1) return false;
-    if (!decl || (decl.type !== T.funcDecl && decl.type !== T.methodDecl)) return false;
+    const braces = open?.parent;
+    if (!open || open.type !== T.lbrace || !braces || braces.startIndex !== s - 1 || braces.endIndex !== e + 1) return false;
+    if (braces.type === T.block) {
+      const decl = braces.parent;
+      if (!decl || (decl.type !== T.funcDecl && decl.type !== T.methodDecl)) return false;
+    } else if (braces.type === T.literalValue && braces.parent?.type === T.compositeLit) {
+      let top: Node = braces;
+      while (top.parent && top.parent.type !== T.sourceFile) top = top.parent;
+      if (top.type !== T.varDecl) return false;
+    } else {
+      return false;
+    }
   }
   return true;
 }

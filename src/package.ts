@@ -35,7 +35,8 @@ export interface SourceFile {
    * From the text (src/relevance.ts): start offsets of the function bodies the lexer saw,
    * and of those that name a map (a body in `all` but not in `map` holds no expression of
    * map type), and the spans left out of the parse (body interiors: the tree has an empty
-   * block there). Absent when the file was not lexed.
+   * block there; interiors of package-level data literals: an empty literal). Absent when
+   * the file was not lexed.
    */
   bodies?: { all: Set<number>; map: Set<number>; skipped: ReadonlyArray<[number, number]> };
 }

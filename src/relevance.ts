@@ -19,6 +19,15 @@
 // body out of the parse. Names are compared as identifiers, never resolved: a local that
 // shadows a function's name keeps a body too, which costs a parse and never a finding.
 //
+//
+// Package-level data tables are left out too: the interior of a composite literal that
+// initialises a package-level variable (`var tab = []row{...}`) when it holds no function
+// literal and names no function of the package (a function value in a table is a call
+// site), no map or channel (nor a name declared with one), nothing of unsafe, reflect or
+// cgo, and none of the concurrency vocabulary. The variable keeps its declared or literal
+// type (the tree has `[]row{}` there); generated tables (instruction sets, Unicode data)
+// are among the densest text a scan parses.
+//
 // The lexer is Go's lexical grammar (comments, interpreted, raw and rune literals,
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
@@ -47,7 +56,17 @@ interface FuncDecl {
 
 interface Segment { idents: Set<string>; declared: string[] }
 
-interface Lexed { funcs: FuncDecl[]; segments: Segment[]; /** Struct types with a field that names a mutex (a superset of those that hold one). */ lockTypes: Set<string> }
+/** The braces of a composite literal that initialises a package-level variable (`var t = []row{...}`), and the identifiers inside. */
+interface DataLit { open: number; close: number; idents: Set<string> }
+
+interface Lexed {
+  funcs: FuncDecl[];
+  segments: Segment[];
+  /** Struct types with a field that names a mutex (a superset of those that hold one). */
+  lockTypes: Set<string>;
+  /** Outermost composite literals in package-level variable initialisers that hold no function literal. */
+  dataLits: DataLit[];
+}
 
 const IDENT = 1, LIT = 2, OP = 3, NL = 4;
 
@@ -197,6 +216,34 @@ function lexFile(text: string): Lexed | null {
     const before = o - 1 >= 0 && kind[o - 1] === IDENT ? word(o - 1) : '';
     return ch(o) === 40 ? /^(var|const|type)$/.test(before) : ch(o) === 123 && (before === 'struct' || before === 'interface');
   };
+  const dataLits: DataLit[] = [];
+  // Whether the `{` at k opens a composite literal in a package-level variable's initialiser:
+  // at top level (or directly in a `var (` group), after the spec's `=` with no `func`
+  // between, after a type (a name, `]` or a struct type's `}`).
+  const dataLiteralOpen = (k: number): boolean => {
+    if (openers.length > 1) return false;
+    if (openers.length === 1) { const o = openers[0]!; if (ch(o) !== 40 || !isWord(o - 1, 'var')) return false; }
+    else if (seg.length === 0 || !isWord(seg[0]!, 'var')) return false;
+    const eq = seg.findIndex((t) => ch(t) === 61);
+    if (eq < 0) return false;
+    for (let i = eq + 1; i < seg.length; i++) if (isWord(seg[i]!, 'func')) return false;
+    const before = k - 1;
+    return kind[before] === IDENT ? !isWord(before, 'struct') && !isWord(before, 'interface') : ch(before) === 93 || ch(before) === 125;
+  };
+  const dataLiteral = (k0: number): DataLit | null => {
+    // The literal's type counts too (`map[string]int{...}`).
+    const idents = new Set<string>();
+    for (let i = seg.findIndex((t) => ch(t) === 61) + 1; i < seg.length; i++) if (kind[seg[i]!] === IDENT) idents.add(word(seg[i]!));
+    let d = 0;
+    for (let k = k0; k < n; k++) {
+      if (kind[k] === IDENT) { idents.add(word(k)); continue; }
+      if (kind[k] !== OP) continue;
+      const c = ch(k);
+      if (c === 40 || c === 91 || c === 123) d++;
+      else if ((c === 41 || c === 93 || c === 125) && --d === 0) return c === 125 ? { open: start[k0]!, close: start[k]!, idents } : null;
+    }
+    return null;
+  };
   for (let k = 0; k < n; k++) {
     const kd = kind[k]!;
     if (kd === NL) { flushSegment(); continue; }
@@ -213,6 +260,7 @@ function lexFile(text: string): Lexed | null {
     if (kd === OP) {
       const c = ch(k);
       if (c === 40 || c === 91 || c === 123) {
+        if (c === 123 && dataLiteralOpen(k)) { const lit = dataLiteral(k); if (lit) dataLits.push(lit); }
         depth++;
         openers.push(k);
         if (declaringContext()) {
@@ -232,7 +280,7 @@ function lexFile(text: string): Lexed | null {
   }
   flushSegment();
   if (depth !== 0) return null;
-  return { funcs, segments, lockTypes };
+  return { funcs, segments, lockTypes, dataLits };
 
   /** A function declaration from its `func` token: the declaration (null without a body) and its last token. */
   function lexFunc(k0: number): { decl: FuncDecl | null; last: number } | null {
@@ -329,7 +377,7 @@ function hasNewlineBetween(kind: Uint8Array, a: number, b: number): boolean {
 
 /** What the text says about one file's function bodies. */
 export interface BodyRelevance {
-  /** Spans `[from, to)` (body interiors) to leave out of the parse; sorted, disjoint. */
+  /** Spans `[from, to)` (body interiors, data literal interiors) to leave out of the parse; sorted, disjoint. */
   skip: Array<[number, number]>;
   /**
    * Start offsets (the `{`) of the function bodies that name a map: the word `map`, or a
@@ -340,10 +388,17 @@ export interface BodyRelevance {
   mapBodies: Set<number>;
   /** Start offsets of every function declaration's body the lexer saw. */
   bodies: Set<number>;
+  /** No file of the directory has the identifier `map`: no expression in it has a map type. */
+  mapless: boolean;
 }
 
-/** Body relevance of each file of one directory. Files absent from the map could not be lexed: parse and analyse them whole. */
-export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>): Map<string, BodyRelevance> {
+/**
+ * Body relevance of each file of one directory. Files absent from the map could not be
+ * lexed: parse and analyse them whole. `walks` says whether the rules of the run need the
+ * concurrency engine's walk, given whether the directory is mapless (no identifier `map`
+ * anywhere); without it only the bodies that name a map or hold a linkname are parsed.
+ */
+export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true): Map<string, BodyRelevance> {
   const lexed: Array<{ path: string; text: string; lx: Lexed }> = [];
   const out = new Map<string, BodyRelevance>();
   for (const f of files) {
@@ -360,10 +415,21 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     for (const w of f.idents) if (mapNames.has(w)) { namesMap.add(f); break; }
   }
   // What the engine may walk, of that what can change a finding, and the getters those call.
-  const reaching = reachingFacts(lexed, namesMap, dataNames(lexed, ['chan']));
-  const walked = [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f));
+  const chanNames = dataNames(lexed, ['chan']);
+  const reaching = reachingFacts(lexed, namesMap, chanNames);
+  // No identifier `map` anywhere: no expression has a map type, and the rules that judge
+  // map accesses do not run here (Rule.needsMapType).
+  const mapless = namesMap.size === 0 && !lexed.some(({ lx }) => lx.segments.some((s) => s.idents.has('map')));
+  const walked = walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
   const parsed = withGetters(walked, byName);
-  for (const { path, lx } of lexed) {
+  // A data literal names nothing a rule follows: no function (a function value in a table is
+  // a call the engine sees), no map or channel, nothing of unsafe, reflect, cgo or the
+  // concurrency vocabulary.
+  const inert = (lit: DataLit) => {
+    for (const w of lit.idents) if (byName.has(w) || mapNames.has(w) || chanNames.has(w) || EFFECTS.has(w) || NOT_DATA.has(w)) return false;
+    return true;
+  };
+  for (const { path, text, lx } of lexed) {
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
     const bodies = new Set<number>();
@@ -372,9 +438,18 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
       if (namesMap.has(f)) mapBodies.add(f.open);
       else if (!parsed.has(f) && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
     }
-    out.set(path, { skip, mapBodies, bodies });
+    const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && inert(l) && !linknameWithin(text, l.open, l.close)).map((l): [number, number] => [l.open + 1, l.close]);
+    out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless });
   }
   return out;
+}
+
+/** Identifiers that keep a data literal in the parse besides the package's functions, maps and channels. */
+const NOT_DATA = new Set(['func', 'map', 'go', 'unsafe', 'reflect', 'C', 'sync', 'atomic', 'http', 'Handler', 'HandlerFunc', 'WaitGroup', 'Once', 'Cond', 'Pool', 'Map']);
+
+function linknameWithin(text: string, from: number, to: number): boolean {
+  const i = text.indexOf('//go:linkname', from);
+  return i >= 0 && i < to;
 }
 
 /**

@@ -19,6 +19,19 @@ export interface RuleMeta {
    * Omit it and the rule runs on every package.
    */
   triggers?: RegExp;
+  /**
+   * Every finding is about an expression of map type, and only a `map` type written in the
+   * package gives an expression that type: in a directory none of whose files has the
+   * identifier `map` (outside comments and literals, src/relevance.ts) the rule does not run.
+   */
+  needsMapType?: boolean;
+  /**
+   * `'maps'`: the rule reads only the function bodies that name a map (the word, or a name
+   * declared with one) or hold a //go:linkname, and never the concurrency engine's walk;
+   * when every rule of a run says so, the other bodies are left out of the parse
+   * (src/relevance.ts). Omit it and every body the engine may walk is parsed.
+   */
+  bodies?: 'maps';
 }
 
 /** A shared analysis: computed once per package and memoised by the engine. */

@@ -102,9 +102,66 @@ func h(x interface{ M() }) (n int) { return 0 }
 `)).toEqual(['g', 'h']);
   });
 
+  it('leaves out the interiors of package-level data literals, and keeps those naming a function, a map, a channel, unsafe or a function literal', () => {
+    const text = `package p
+
+import "unsafe"
+
+type row struct {
+	n    int
+	name string
+	f    func()
+}
+
+var table = []row{
+	{1, "a", nil},
+	{2, "b", nil},
+}
+
+var (
+	sizes  = [...]int{1, 2, 3}
+	byName = map[string]int{"a": 1}
+	calls  = []row{{f: handle}}
+	lits   = []row{{f: func() {}}}
+	ptrs   = []uintptr{uintptr(unsafe.Sizeof(0))}
+	made   = []int{len(table)}
+)
+
+var one = func() []int { return []int{1} }()
+
+func handle() {}
+`;
+    const rel = bodyRelevance([{ path: '/p/t.go', text }]).get('/p/t.go')!;
+    const left = rel.skip.map(([from, to]) => text.slice(from - 1, to + 1).replace(/\s+/g, ' '));
+    expect(left).toEqual(['{ {1, "a", nil}, {2, "b", nil}, }', '{1, 2, 3}', '{len(table)}']);
+  });
+
+  it('walks nothing in a directory without the identifier map, and says so', () => {
+    const locks = 'package p\n\nimport "sync"\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n// A map in a comment is not a map.\nfunc (s *S) Inc() { s.mu.Lock(); s.n++; s.mu.Unlock() }\n\nfunc Start(s *S) { go s.Inc() }\n';
+    const mapTyped = (mapless: boolean) => !mapless;
+    const alone = bodyRelevance([{ path: '/p/a.go', text: locks }], mapTyped).get('/p/a.go')!;
+    expect(alone.mapless).toBe(true);
+    expect(alone.skip).toHaveLength(2);
+    // A rule that is not limited to map types (a probe of the engine) still gets the walk.
+    expect(bodyRelevance([{ path: '/p/a.go', text: locks }]).get('/p/a.go')!.skip).toHaveLength(0);
+    const withMap = bodyRelevance([{ path: '/p/a.go', text: locks }, { path: '/p/b.go', text: 'package p\n\nvar names map[string]int\n' }], mapTyped).get('/p/a.go')!;
+    expect(withMap.mapless).toBe(false);
+    expect(withMap.skip).toHaveLength(0);
+  });
+
   it('leaves a file that does not lex cleanly to the full parse', () => {
     const rel = bodyRelevance([{ path: '/p/bad.go', text: 'package p\n\nfunc f() { s := `unterminated\n}\n' }]);
     expect(rel.has('/p/bad.go')).toBe(false);
+  });
+
+  it('gives the same results with and without leaving bodies out, on every fixture with the map-memory rules alone', async () => {
+    const files = goFilesUnder(testdataDir);
+    const rules = allRules.filter((r) => r.bodies === 'maps');
+    expect(rules.map((r) => r.id).sort()).toEqual(['cgo-hmap-offset', 'unsafe-map-cast']);
+    const skipping = await scanFiles(files, { rules, jobs: 1 });
+    const full = await scanFiles(files, { rules, jobs: 1, skipBodies: false, skipByTriggers: false });
+    expect(full.diagnostics.length).toBeGreaterThan(20);
+    expect(plain(skipping)).toBe(plain(full));
   });
 
   it('gives the same results with and without leaving bodies out, on every fixture with every rule', async () => {
