@@ -30,7 +30,15 @@ export class Resolver {
    */
   private readonly parents = new Map<Tree, Map<number, Node | null>>();
 
-  constructor(readonly pkg: Package) {}
+  /** Node types of the scopes a lookup climbs through, remembered (each `type` is a call into wasm). */
+  private readonly types = new Map<Tree, Map<number, string>>();
+  /** Parameters, results, receiver and type parameters of each function, by name. */
+  private readonly signatures = new Map<string, Map<string, Decl>>();
+  private readonly files = new Map<Tree, SourceFile>();
+
+  constructor(readonly pkg: Package) {
+    for (const f of pkg.files) this.files.set(f.tree, f);
+  }
 
   parentOf(n: Node): Node | null {
     let m = this.parents.get(n.tree);
@@ -43,10 +51,21 @@ export class Resolver {
     return p;
   }
 
-  /** File of a node (by byte range within the package's trees). */
+  private typeOfNode(n: Node): string {
+    let m = this.types.get(n.tree);
+    if (!m) this.types.set(n.tree, (m = new Map()));
+    let t = m.get(n.id);
+    if (t === undefined) {
+      t = n.type;
+      m.set(n.id, t);
+    }
+    return t;
+  }
+
+  /** File of a node (by its tree within the package's trees). */
   fileOf(node: Node): SourceFile {
-    const tree = node.tree;
-    for (const f of this.pkg.files) if (f.tree === tree) return f;
+    const f = this.files.get(node.tree);
+    if (f) return f;
     throw new Error('node does not belong to this package');
   }
 
@@ -84,7 +103,7 @@ export class Resolver {
       case T.variadicParameterDecl: {
         const fn = p.parent?.parent;
         if (!fn || !fields(p, 'name').some((n) => n.id === ident.id)) return null;
-        return signatureDecl(fn, ident.text, file);
+        return this.signature(fn, file).get(ident.text) ?? null;
       }
       case T.expressionList: {
         const stmt = p.parent;
@@ -149,13 +168,13 @@ export class Resolver {
 
   /** What scope-opening node `a` declares under `name`, visible from its child `child`. */
   private declaredIn(a: Node, child: Node, name: string, file: SourceFile): Decl | null {
-    switch (a.type) {
+    switch (this.typeOfNode(a)) {
       case T.statementList:
         return this.fromStatements(a, child, name, file);
       case T.funcDecl:
       case T.methodDecl:
       case T.funcLit:
-        return signatureDecl(a, name, file);
+        return this.signature(a, file).get(name) ?? null;
       case T.typeSpec:
       case T.typeAlias:
         return typeParamDecl(field(a, 'type_parameters'), name, file);
@@ -211,6 +230,18 @@ export class Resolver {
       default:
         return null;
     }
+  }
+
+  /** The names a function's signature declares (memoised: every lookup from inside the function passes it). */
+  private signature(fn: Node, file: SourceFile): Map<string, Decl> {
+    const k = `${file.index}:${fn.id}`;
+    let m = this.signatures.get(k);
+    if (!m) {
+      m = new Map();
+      for (const d of signatureDecls(fn, file)) if (!m.has(d.name)) m.set(d.name, d);
+      this.signatures.set(k, m);
+    }
+    return m;
   }
 
   private fromStatements(list: Node, child: Node, name: string, file: SourceFile): Decl | null {
@@ -294,22 +325,26 @@ function simpleStatementDecl(stmt: Node, name: string, file: SourceFile): Decl |
   return shortVarDecls(stmt, file).find((d) => d.name === name) ?? null;
 }
 
-/** Parameters, results, receiver and type parameters of a function. */
-function signatureDecl(fn: Node, name: string, file: SourceFile): Decl | null {
-  const tp = typeParamDecl(field(fn, 'type_parameters'), name, file);
-  if (tp) return tp;
+/** Every name a function's signature declares, in the order a lookup tries them (type parameters, receiver, parameters, results). */
+function signatureDecls(fn: Node, file: SourceFile): Decl[] {
+  const out: Decl[] = [];
+  const tps = field(fn, 'type_parameters');
+  if (tps) {
+    for (const p of namedChildrenNoComments(tps)) {
+      if (p.type !== T.typeParameterDecl) continue;
+      for (const n of fields(p, 'name')) out.push({ kind: 'typeparam', name: n.text, node: n, file, declNode: field(p, 'type') });
+    }
+  }
   const lists: Array<[string, Decl['kind']]> = [['receiver', 'receiver'], ['parameters', 'param'], ['result', 'result']];
   for (const [f, kind] of lists) {
     const list = field(fn, f);
     if (!list || list.type !== T.parameterList) continue;
     for (const p of namedChildrenNoComments(list)) {
       if (p.type !== T.parameterDecl && p.type !== T.variadicParameterDecl) continue;
-      for (const n of fields(p, 'name')) {
-        if (n.text === name) return { kind, name, node: n, file, typeNode: field(p, 'type'), declNode: p };
-      }
+      for (const n of fields(p, 'name')) out.push({ kind, name: n.text, node: n, file, typeNode: field(p, 'type'), declNode: p });
     }
   }
-  return null;
+  return out;
 }
 
 function typeParamDecl(list: Node | null, name: string, file: SourceFile): Decl | null {
