@@ -182,10 +182,28 @@ export function stringValue(node: Node): string {
   return t.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
 }
 
+/**
+ * For each tree, node id -> the nearest function node that is the node or one of its
+ * ancestors (null at package level). Tree-sitter keeps no parent pointers (each `parent`
+ * walks down from the root), and the analyses ask for the function of the same
+ * declarations again and again.
+ */
+const functionOf = new WeakMap<object, Map<number, Node | null>>();
+
 /** Nearest enclosing function node (declaration or literal), or null at package level. */
 export function enclosingFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  return null;
+  let memo = functionOf.get(node.tree);
+  if (!memo) functionOf.set(node.tree, (memo = new Map()));
+  const path: number[] = [];
+  let found: Node | null = null;
+  for (let n = node.parent; n; n = n.parent) {
+    const known = memo.get(n.id);
+    if (known !== undefined) { found = known; break; }
+    path.push(n.id);
+    if (FUNCTION_TYPES.has(n.type)) { found = n; break; }
+  }
+  for (const id of path) memo.set(id, found);
+  return found;
 }
 
 /** Iterative pre-order walk restricted to named nodes; `enter` returns false to skip children. */

@@ -15,6 +15,7 @@ import type { DeferRec, FnFacts, LitRec, Point, WalkEnv } from './facts.js';
 
 const LOCK_OPS: Record<string, 'lock' | 'rlock' | 'unlock' | 'runlock'> = { Lock: 'lock', RLock: 'rlock', Unlock: 'unlock', RUnlock: 'runlock' };
 const REGION_TYPES: readonly string[] = [T.indexExpr, T.callExpr, T.unaryExpr, T.funcLit];
+const REGION_TYPES_MAP_FREE: readonly string[] = [T.callExpr, T.unaryExpr, T.funcLit];
 const SERVE = /^(ListenAndServe|ListenAndServeTLS|Serve|ServeTLS|NewServer|NewTLSServer|Start|StartTLS)$/;
 const FATAL = new Set(['Fatal', 'Fatalf', 'Fatalln', 'FailNow', 'Skip', 'Skipf', 'SkipNow', 'Exit', 'Goexit', 'Panic', 'Panicf', 'Panicln']);
 
@@ -318,30 +319,31 @@ class Walker {
   }
 
   /** The function body's region nodes (one query per function), in document order with their byte ranges. */
-  private index: { nodes: Node[]; starts: number[]; ends: number[] } | null = null;
+  private index: { nodes: Node[]; types: string[]; starts: number[]; ends: number[] } | null = null;
 
-  private regionNodes(r: Node): Node[] {
+  private regionNodes(r: Node): Array<[Node, string]> {
     if (!this.index) {
       const body = field(this.fn, 'body');
-      const nodes = body ? descendantsOf(body, REGION_TYPES) : [];
-      this.index = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
+      // A body that names no map has no map index expression to find.
+      const nodes = body ? descendantsOf(body, this.mapFree ? REGION_TYPES_MAP_FREE : REGION_TYPES) : [];
+      this.index = { nodes, types: nodes.map((n) => n.type), starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) };
     }
-    const { nodes, starts, ends } = this.index;
+    const { nodes, types, starts, ends } = this.index;
     const lo = r.startIndex;
     const hi = r.endIndex;
     // First node starting at or after lo (document order sorts by start).
     let a = 0;
     let b = starts.length;
     while (a < b) { const m = (a + b) >> 1; if (starts[m]! < lo) a = m + 1; else b = m; }
-    const out: Node[] = [];
+    const out: Array<[Node, string]> = [];
     // Skip nested function literals' contents: their bodies are walked on their own.
     let litEnd = -1;
     for (let i = a; i < starts.length && starts[i]! < hi; i++) {
       if (ends[i]! > hi) continue;
       if (starts[i]! < litEnd) continue;
-      const n = nodes[i]!;
-      out.push(n);
-      if (n.type === T.funcLit) litEnd = ends[i]!;
+      const t = types[i]!;
+      out.push([nodes[i]!, t]);
+      if (t === T.funcLit) litEnd = ends[i]!;
     }
     return out;
   }
@@ -349,9 +351,9 @@ class Walker {
   /** Record what an expression region does: accesses, calls, literals, channel ops, waits. */
   private region(r: Node, s: LockState): void {
     const { oracle } = this.env;
-    const found = r.type === T.funcLit ? [r] : this.regionNodes(r);
-    for (const n of found) {
-      switch (n.type) {
+    const found: Array<[Node, string]> = r.type === T.funcLit ? [[r, T.funcLit]] : this.regionNodes(r);
+    for (const [n, type] of found) {
+      switch (type) {
         case T.funcLit: this.literal(n, s); break;
         case T.indexExpr: {
           const op = field(n, 'operand');
@@ -383,29 +385,31 @@ class Walker {
     const fnExpr = field(call, 'function');
     if (!fnExpr) return;
     const f = unparen(fnExpr);
-    if (f.type === T.identifier && f.text === 'close') {
+    const ft = f.type;
+    const args = callArgs(call);
+    if (ft === T.identifier && f.text === 'close') {
       const d = this.env.oracle.resolver.resolve(f);
-      const a = callArgs(call)[0];
+      const a = args[0];
       if (d?.kind === 'builtin' && !d.node && a) this.f.chans.push({ ...this.point(s, call), kind: 'close', chan: a, value: null });
       return;
     }
-    if (f.type === T.selectorExpr) {
+    if (ft === T.selectorExpr) {
       const name = field(f, 'field')?.text;
       const recv = field(f, 'operand');
-      if (/Wait$/.test(name ?? '') && recv && callArgs(call).length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
-      if (name === 'Parallel' && callArgs(call).length === 0) this.f.parallel = true;
+      if (/Wait$/.test(name ?? '') && recv && args.length === 0) this.f.waits.push({ ...this.point(s, call), recv, call });
+      if (name === 'Parallel' && args.length === 0) this.f.parallel = true;
       if (SERVE.test(name ?? '')) this.f.serves.push(this.point(s, call));
     }
-    if (f.type === T.identifier && this.paramNames.has(f.text)) {
+    if (ft === T.identifier && this.paramNames.has(f.text)) {
       const d = this.env.oracle.resolver.resolve(f);
       const fn = d?.kind === 'param' && d.declNode ? d.declNode.parent?.parent : null;
       if (fn?.id === this.fn.id && d?.node) this.f.paramCalls.push({ index: paramIndex(fn, d.node), at: s });
     }
-    if (f.type !== T.funcLit) {
+    if (ft !== T.funcLit) {
       const target = this.env.target(f);
       if (target) this.f.calls.push({ ...this.point(s, call), call, callee: target, via: null });
     }
-    for (const a of callArgs(call)) {
+    for (const a of args) {
       const u = unparen(a);
       if (u.type !== T.identifier && u.type !== T.selectorExpr) continue;
       const target = this.env.target(u);
