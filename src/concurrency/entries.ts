@@ -26,11 +26,21 @@ export function deferState(f: FnFacts, index: number, effect: (fn: Node) => Lock
 /** Locks held on entry: literals inherit their creation point; private helpers the intersection of their call sites. */
 export function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): void {
   const top = new Map<FnInfo, Lockset | null>();
+  // What the rounds below ask of a function or a call site does not change between rounds: asked once.
+  const helpers = new Map<FnInfo, boolean>();
   const isHelper = (f: FnInfo) => {
-    if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
-    const name = field(f.node, 'name')?.text ?? '';
-    return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+    let h = helpers.get(f);
+    if (h === undefined) {
+      const name = f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0 ? null : field(f.node, 'name')?.text ?? '';
+      h = name !== null && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+      helpers.set(f, h);
+    }
+    return h;
   };
+  const owns = new Map<FnInfo, string | null>();
+  const ownOf = (f: FnInfo) => { let o = owns.get(f); if (o === undefined) owns.set(f, (o = ownLockPrefix(f))); return o; };
+  const building = new Map<CallSite, boolean>();
+  const builds = (f: FnInfo, s: CallSite) => { let b = building.get(s); if (b === undefined) building.set(s, (b = constructionSite(prog, f, s, spawners))); return b; };
   const ordered = [...prog.fns.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
   const declared = new Map<FnInfo, Lockset>();
   for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
@@ -41,7 +51,7 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
     let changed = false;
     for (const f of ordered) {
       let next: Lockset | null = top.get(f) ?? null;
-      const own = ownLockPrefix(f);
+      const own = ownOf(f);
       if (f.node.type === T.funcLit && f.lit?.how === 'value' && f.rootOf.length === 0 && f.sites.length > 0 && f.sites.every((s) => !s.unknown && s.caller === f.parent)) {
         // `check := func() {...}` called only by name in the function that defines it: the
         // locks held at every one of those calls (like a private helper).
@@ -61,19 +71,19 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
         }
       } else if (isHelper(f)) {
         let acc: Lockset | null = null;
-        const building: Lockset[] = [];
+        const built: Lockset[] = [];
         for (const s of f.sites) {
           if (s.unknown || s.caller.assumed) continue;
           const ce = top.get(s.caller);
           if (ce === null || ce === undefined) continue;
           let l = effective(ce, s.at);
           if (s.extra) l = new Map([...l, ...[...s.extra].filter(([id]) => !id.startsWith('param:'))]);
-          if (own && constructionSite(prog, f, s, spawners)) { building.push(l); continue; }
+          if (own && builds(f, s)) { built.push(l); continue; }
           acc = acc ? intersect(acc, l) : l;
         }
         // A call on a value its caller is still building holds the value's own locks in
         // effect (nothing else can see it yet): only the other locks weaken the entry.
-        for (const l of building) {
+        for (const l of built) {
           const lifted = new Map(l);
           for (const [id, h] of acc ?? []) if (id.startsWith(own!) && !lifted.has(id)) lifted.set(id, h);
           acc = acc ? intersect(acc, lifted) : lifted;
