@@ -41,25 +41,11 @@ export class Resolver {
   }
 
   parentOf(n: Node): Node | null {
-    let m = this.parents.get(n.tree);
-    if (!m) this.parents.set(n.tree, (m = new Map()));
-    let p = m.get(n.id);
-    if (p === undefined) {
-      p = n.parent;
-      m.set(n.id, p);
-    }
-    return p;
+    return remembered(this.parents, n, () => n.parent);
   }
 
   private typeOfNode(n: Node): string {
-    let m = this.types.get(n.tree);
-    if (!m) this.types.set(n.tree, (m = new Map()));
-    let t = m.get(n.id);
-    if (t === undefined) {
-      t = n.type;
-      m.set(n.id, t);
-    }
-    return t;
+    return remembered(this.types, n, () => n.type);
   }
 
   /** File of a node (by its tree within the package's trees). */
@@ -267,6 +253,18 @@ export class Resolver {
     }
     return found;
   }
+}
+
+/** A fact of a node, computed once per tree and node id. */
+function remembered<V>(store: Map<Tree, Map<number, V>>, n: Node, compute: () => V): V {
+  let m = store.get(n.tree);
+  if (!m) store.set(n.tree, (m = new Map()));
+  let v = m.get(n.id);
+  if (v === undefined) {
+    v = compute();
+    m.set(n.id, v);
+  }
+  return v;
 }
 
 /** The statement_list whose statement declares `node`. */
