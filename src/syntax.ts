@@ -251,17 +251,32 @@ export function descendantsInDecls(root: Node, text: string, types: readonly str
   const out: Node[] = [];
   if (at.length === 0) return out;
   let i = 0;
-  for (const top of root.namedChildren) {
-    if (!top) continue;
-    // In a function declaration only the body counts (its own `func` keyword would always match).
-    const body = top.type === T.funcDecl || top.type === T.methodDecl ? top.childForFieldName('body') : null;
-    const from = body ? body.startIndex : top.startIndex;
+  for (const { top, from, end } of declSpans(root)) {
     while (i < at.length && at[i]! < from) i++;
     if (i === at.length) break;
-    if (at[i]! >= top.endIndex) continue;
+    if (at[i]! >= end) continue;
     for (const n of top.descendantsOfType(types as string[])) if (n) out.push(n);
   }
   return out;
+}
+
+/** Per tree, the top-level declarations with where their searched text starts and ends (asked by several analyses of a package). */
+const declSpanMemo = new WeakMap<object, { root: number; spans: Array<{ top: Node; from: number; end: number }> }>();
+
+function declSpans(root: Node): Array<{ top: Node; from: number; end: number }> {
+  const memo = declSpanMemo.get(root.tree);
+  let spans = memo?.root === root.id ? memo.spans : undefined;
+  if (!spans) {
+    spans = [];
+    for (const top of root.namedChildren) {
+      if (!top) continue;
+      // In a function declaration only the body counts (its own `func` keyword would always match).
+      const body = top.type === T.funcDecl || top.type === T.methodDecl ? top.childForFieldName('body') : null;
+      spans.push({ top, from: body ? body.startIndex : top.startIndex, end: top.endIndex });
+    }
+    declSpanMemo.set(root.tree, { root: root.id, spans });
+  }
+  return spans;
 }
 
 /** Whether `inner` lies within `outer` (same tree, by byte range). */
