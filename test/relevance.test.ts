@@ -149,6 +149,29 @@ func handle() {}
     expect(withMap.skip).toHaveLength(0);
   });
 
+  it('keeps every caller up a long chain to a map access, and leaves out a body that mentions a helper only in a comment or string', () => {
+    const n = 3000;
+    const chain = `package p\n\nvar m = map[int]int{}\n${Array.from({ length: n }, (_, i) => `func f${i}() { f${i + 1}() }`).join('\n')}\nfunc f${n}() { m[1] = 1 }\nfunc main() { go f0(); f0() }\n`;
+    expect(bodyRelevance([{ path: '/p/c.go', text: chain }]).get('/p/c.go')!.skip).toEqual([]);
+    // The engine looks for callers by the name anywhere in a body's text, comments included, so it may walk
+    // \`caller\`; but \`caller\` calls nothing that matters (its identifiers say so), and an empty body walks the same.
+    expect(skipped(`package p
+
+var m = map[int]int{}
+
+func put() { m[1] = 1 }
+
+func caller() {
+	// put is called elsewhere
+	println("put")
+}
+
+func other() { println("x") }
+
+func main() { go put() }
+`)).toEqual(['caller', 'other']);
+  });
+
   it('leaves a file that does not lex cleanly to the full parse', () => {
     const rel = bodyRelevance([{ path: '/p/bad.go', text: 'package p\n\nfunc f() { s := `unterminated\n}\n' }]);
     expect(rel.has('/p/bad.go')).toBe(false);

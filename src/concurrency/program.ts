@@ -20,6 +20,7 @@ import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 import { isStdPackage } from '../unsafe/analysis.js';
 import { CONCURRENCY_TEXT } from '../triggers.js';
+import { indexWords, indexableName } from '../words.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
 const MAX_EFFECT_DEPTH = 64;
@@ -431,7 +432,7 @@ class MentionIndex {
   mentioning(names: readonly string[]): Node[] {
     const index = this.build();
     const at = new Set<number>();
-    const other = names.filter((n) => !/^[A-Za-z0-9_]+$/.test(n));
+    const other = names.filter((n) => !indexableName(n));
     for (const n of names) for (const i of index.get(n) ?? []) at.add(i);
     if (other.length > 0) {
       const re = new RegExp(`\\b(?:${other.join('|')})\\b`);
@@ -447,22 +448,12 @@ class MentionIndex {
       const name = field(top, 'name')?.text;
       if (name && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init') names.add(name);
     }
-    const index = new Map<string, number[]>();
-    const word = /[A-Za-z0-9_]+/g;
+    const bodies: Array<{ item: number; text: string; from: number; to: number }> = [];
     this.tops.forEach((top, i) => {
       const body = field(top, 'body');
-      if (!body) return;
-      const text = body.text;
-      word.lastIndex = 0;
-      for (let m = word.exec(text); m; m = word.exec(text)) {
-        const w = m[0];
-        if (!names.has(w)) continue;
-        let list = index.get(w);
-        if (!list) index.set(w, (list = []));
-        if (list[list.length - 1] !== i) list.push(i);
-      }
+      if (body) { const text = body.text; bodies.push({ item: i, text, from: 0, to: text.length - 1 }); }
     });
-    this.index = index;
-    return index;
+    this.index = indexWords(bodies, names);
+    return this.index;
   }
 }
