@@ -33,7 +33,8 @@
 // or comment, unbalanced brackets) nothing of it is skipped.
 
 import { CONCURRENCY_TEXT } from './triggers.js';
-import { indexWords, indexableName } from './words.js';
+import { isPrivateFuncName } from './syntax.js';
+import { Mentions } from './words.js';
 
 /** A function declaration: `func` at `start`, the `{` and `}` of its body at `open` and `close`. */
 interface FuncDecl {
@@ -587,11 +588,14 @@ function walkable(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, byName: Rea
   // Callers, up the chain, of the unexported functions that touch a map or start goroutines
   // (asked for in rounds, one pattern of the names asked each round, as the engine does).
   const chain = new Set<FuncDecl>();
-  const mentions = new BodyWords(lexed, all, holding);
+  const mentions = new Mentions<FuncDecl>(
+    () => lexed.flatMap(({ text, lx }) => lx.funcs.map((f) => ({ item: f, text, from: f.open, to: f.close }))),
+    () => new Set(all.map((f) => f.name).filter(isPrivateFuncName)),
+  );
   const askedNames = new Set<string>();
   let asking: string[] = [];
   const ask = (f: FuncDecl) => {
-    if (/^[A-Z]/.test(f.name) || f.name === 'main' || f.name === 'init' || askedNames.has(f.name)) return;
+    if (!isPrivateFuncName(f.name) || askedNames.has(f.name)) return;
     askedNames.add(f.name);
     asking.push(f.name);
   };
@@ -619,40 +623,6 @@ function walkable(lexed: ReadonlyArray<{ text: string; lx: Lexed }>, byName: Rea
     }
   }
   return out;
-}
-
-/**
- * The function declarations whose bodies mention a name, as `\bname\b` finds it in the
- * body's text (comments and strings included, as the engine searches): the bodies' ASCII
- * word runs are indexed once, for the names that can be asked (unexported functions); a
- * name with other characters is looked for with the expression. One search per round over
- * the whole text made a call chain n deep cost n rounds of the whole text.
- */
-class BodyWords {
-  private index: Map<string, FuncDecl[]> | null = null;
-
-  constructor(
-    private readonly lexed: ReadonlyArray<{ text: string; lx: Lexed }>,
-    private readonly all: readonly FuncDecl[],
-    private readonly holding: (re: RegExp, from: 'start' | 'open') => Set<FuncDecl>,
-  ) {}
-
-  of(names: readonly string[]): Set<FuncDecl> {
-    const index = this.build();
-    const out = new Set<FuncDecl>();
-    for (const n of names) for (const f of index.get(n) ?? []) out.add(f);
-    const other = names.filter((n) => !indexableName(n));
-    if (other.length > 0) for (const f of this.holding(new RegExp(`\\b(?:${other.join('|')})\\b`), 'open')) out.add(f);
-    return out;
-  }
-
-  private build(): Map<string, FuncDecl[]> {
-    if (this.index) return this.index;
-    const names = new Set<string>();
-    for (const f of this.all) if (!/^[A-Z]/.test(f.name) && f.name !== 'main' && f.name !== 'init') names.add(f.name);
-    this.index = indexWords(this.lexed.flatMap(({ text, lx }) => lx.funcs.map((f) => ({ item: f, text, from: f.open, to: f.close }))), names);
-    return this.index;
-  }
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -190,6 +190,11 @@ export function stringValue(node: Node): string {
  */
 const functionOf = new WeakMap<object, Map<number, Node | null>>();
 
+/** An unexported function name other than `main` and `init`: only the package itself calls it. */
+export function isPrivateFuncName(name: string): boolean {
+  return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+}
+
 /** Nearest enclosing function node (declaration or literal), or null at package level. */
 export function enclosingFunction(node: Node): Node | null {
   let memo = functionOf.get(node.tree);

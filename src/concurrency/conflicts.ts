@@ -14,7 +14,7 @@ import { ObjectRoots, UNKNOWN_OBJECT, perIteration, receiverType, spawnedBy } fr
 import type { ProgramPoint } from './hb.js';
 import { effective, holdsOpaque, intersect, mayExclude } from './lockstate.js';
 import type { Held, LockState, Lockset } from './lockstate.js';
-import { deferState, docComment } from './entries.js';
+import { deferState, docComment, isPrivateHelper } from './entries.js';
 import { baseIdent, declaredInFlow, freshIdent, isFresh } from './fresh.js';
 import { programAnalysis } from './program.js';
 import type { Ctx, FnInfo, Program, Root } from './program.js';
@@ -544,12 +544,6 @@ class ContextLocks {
   }
 }
 
-/** A named, unexported function with in-package callers, not a goroutine body: its entry locks come from its call sites. */
-function isPrivateHelper(f: FnInfo): boolean {
-  if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
-  const name = field(f.node, 'name')?.text ?? '';
-  return !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
-}
 
 /** Per function: where a map-valued expression is assigned a new map (`x.m = map[K]V{}`, `= make(...)`). */
 class FreshMaps {

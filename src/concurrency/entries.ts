@@ -4,7 +4,7 @@
 // helper holds when it calls them, and methods what their doc comment requires.
 import type { Node } from 'web-tree-sitter';
 import { receiverBase } from '../package.js';
-import { T, blockStatements, descendantsOf, enclosingFunction, field, unparen } from '../syntax.js';
+import { T, blockStatements, descendantsOf, enclosingFunction, field, isPrivateFuncName, unparen } from '../syntax.js';
 import { callArgs } from './accesses.js';
 import type { FnFacts } from './facts.js';
 import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
@@ -31,8 +31,7 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
   const isHelper = (f: FnInfo) => {
     let h = helpers.get(f);
     if (h === undefined) {
-      const name = f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0 ? null : field(f.node, 'name')?.text ?? '';
-      h = name !== null && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init';
+      h = isPrivateHelper(f);
       helpers.set(f, h);
     }
     return h;
@@ -98,6 +97,12 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
     if (!changed) break;
   }
   for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}
+
+/** A named, unexported function with in-package callers, not a goroutine body: its entry locks come from its call sites. */
+export function isPrivateHelper(f: FnInfo): boolean {
+  if (f.node.type === T.funcLit || f.rootOf.length > 0 || f.once || f.sites.length === 0) return false;
+  return isPrivateFuncName(field(f.node, 'name')?.text ?? '');
 }
 
 /** `field:T.` for a method of T: the prefix of the lock ids of the receiver's own mutexes. */
@@ -200,8 +205,7 @@ function markAssumed(ordered: FnInfo[]): void {
     const name = field(f.node, 'name')?.text ?? '';
     const doc = docComment(f.node);
     if (LOCKED_NAME.test(name) || HELD_DOC.test(doc) || PHASE_DOC.test(doc)) { f.assumed = true; continue; }
-    const exported = /^[A-Z]/.test(name) || name === 'main' || name === 'init';
-    if (!exported && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
+    if (isPrivateFuncName(name) && f.rootOf.length === 0 && !f.once && f.sites.length === 0 && f.invocations.length === 0) f.assumed = true;
   }
   markLifecycle(ordered);
   propagateAssumed(ordered);
@@ -310,7 +314,7 @@ export function propagateAssumed(ordered: Iterable<FnInfo>): void {
         continue;
       }
       const name = field(f.node, 'name')?.text ?? '';
-      if (/^[A-Z]/.test(name) || name === 'main' || name === 'init' || f.rootOf.length > 0 || f.once || f.sites.length === 0) continue;
+      if (!isPrivateFuncName(name) || f.rootOf.length > 0 || f.once || f.sites.length === 0) continue;
       // Recursive calls do not count: they run with whatever their first caller held.
       const outside = f.sites.filter((s) => s.caller !== f && s.caller.host !== f);
       if (outside.length > 0 && outside.every((s) => s.unknown || unknownCaller(s.caller))) { f.assumed = true; changed = true; }

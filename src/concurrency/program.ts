@@ -7,7 +7,7 @@ import { typesAnalysis } from '../engine.js';
 import type { Analysis } from '../rule.js';
 import type { TypeOracle } from '../types.js';
 import { receiverBase } from '../package.js';
-import { T, descendantsInDecls, field, namedChildrenNoComments, unparen } from '../syntax.js';
+import { T, descendantsInDecls, field, isPrivateFuncName, namedChildrenNoComments, unparen } from '../syntax.js';
 import { CallResolver } from './callgraph.js';
 import { Identities } from './identity.js';
 import { EMPTY_LOCKSET, effective, intersect } from './lockstate.js';
@@ -20,7 +20,7 @@ import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 import { isStdPackage } from '../unsafe/analysis.js';
 import { CONCURRENCY_TEXT } from '../triggers.js';
-import { indexWords, indexableName } from '../words.js';
+import { Mentions } from '../words.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
 const MAX_EFFECT_DEPTH = 64;
@@ -197,7 +197,10 @@ function buildProgram(oracle: TypeOracle): Program {
   // last round, and those that joined the chain), with the bodies' words indexed once: a
   // call chain n deep takes n rounds, and rounds that looked at every function made it
   // quadratic.
-  const mentions = new MentionIndex(tops);
+  const mentions = new Mentions<number>(
+    () => tops.flatMap((top, item) => { const body = field(top, 'body'); if (!body) return []; const text = body.text; return [{ item, text, from: 0, to: text.length - 1 }]; }),
+    () => new Set(tops.map((top) => field(top, 'name')?.text ?? '').filter(isPrivateFuncName)),
+  );
   let considered = 0;
   let rechain: FnInfo[] = [];
   for (;;) {
@@ -212,13 +215,13 @@ function buildProgram(oracle: TypeOracle): Program {
     for (const info of candidates) {
       if (info.node.type === T.funcLit) continue;
       const name = field(info.node, 'name')?.text;
-      if (!name || /^[A-Z]/.test(name) || name === 'main' || name === 'init' || asked.has(name)) continue;
+      if (!name || !isPrivateFuncName(name) || asked.has(name)) continue;
       if (!chain.has(info.key) && !matters(info.facts) && !info.facts.lits.some((l) => { const c = fns.get(calls.key(l.lit)); return !!c && matters(c.facts); })) continue;
       asked.add(name);
       fresh.push(name);
     }
     if (fresh.length > 0) {
-      for (const top of mentions.mentioning(fresh)) {
+      for (const top of [...mentions.of(fresh)].sort((a, b) => a - b).map((i) => tops[i]!)) {
         const k = calls.key(top);
         if (chain.has(k)) continue;
         chain.add(k);
@@ -417,43 +420,3 @@ function flagSkippedUnlocked(info: FnInfo): boolean {
   return false;
 }
 
-/**
- * Which top-level functions' bodies mention a name, as the regular expression `\bname\b`
- * finds it in the body's text (comments and strings included): the bodies' ASCII word
- * runs are indexed once, for the names that can be asked (unexported functions and
- * methods); a name with other characters is looked for with the expression itself.
- */
-class MentionIndex {
-  private index: Map<string, number[]> | null = null;
-
-  constructor(private readonly tops: readonly Node[]) {}
-
-  /** The top-level declarations whose bodies mention one of `names`, in declaration order. */
-  mentioning(names: readonly string[]): Node[] {
-    const index = this.build();
-    const at = new Set<number>();
-    const other = names.filter((n) => !indexableName(n));
-    for (const n of names) for (const i of index.get(n) ?? []) at.add(i);
-    if (other.length > 0) {
-      const re = new RegExp(`\\b(?:${other.join('|')})\\b`);
-      this.tops.forEach((top, i) => { const body = field(top, 'body'); if (body && re.test(body.text)) at.add(i); });
-    }
-    return [...at].sort((a, b) => a - b).map((i) => this.tops[i]!);
-  }
-
-  private build(): Map<string, number[]> {
-    if (this.index) return this.index;
-    const names = new Set<string>();
-    for (const top of this.tops) {
-      const name = field(top, 'name')?.text;
-      if (name && !/^[A-Z]/.test(name) && name !== 'main' && name !== 'init') names.add(name);
-    }
-    const bodies: Array<{ item: number; text: string; from: number; to: number }> = [];
-    this.tops.forEach((top, i) => {
-      const body = field(top, 'body');
-      if (body) { const text = body.text; bodies.push({ item: i, text, from: 0, to: text.length - 1 }); }
-    });
-    this.index = indexWords(bodies, names);
-    return this.index;
-  }
-}
