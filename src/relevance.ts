@@ -19,7 +19,6 @@
 // body out of the parse. Names are compared as identifiers, never resolved: a local that
 // shadows a function's name keeps a body too, which costs a parse and never a finding.
 //
-//
 // Package-level data tables are left out too: the interior of a composite literal that
 // initialises a package-level variable (`var tab = []row{...}`) when it holds no function
 // literal and names no function of the package (a function value in a table is a call
@@ -58,8 +57,8 @@ interface FuncDecl {
 
 interface Segment { idents: Set<string>; declared: string[] }
 
-/** The braces of a composite literal that initialises a package-level variable (`var t = []row{...}`), and the identifiers inside. */
-interface DataLit { open: number; close: number; idents: Set<string> }
+/** The braces of a composite literal that initialises a package-level variable (`var t = []row{...}`), the identifiers of it and its type, and whether a //go:linkname lies inside. */
+interface DataLit { open: number; close: number; idents: Set<string>; linkname: boolean }
 
 interface Lexed {
   funcs: FuncDecl[];
@@ -219,30 +218,34 @@ function lexFile(text: string): Lexed | null {
     return ch(o) === 40 ? /^(var|const|type)$/.test(before) : ch(o) === 123 && (before === 'struct' || before === 'interface');
   };
   const dataLits: DataLit[] = [];
-  // Whether the `{` at k opens a composite literal in a package-level variable's initialiser:
-  // at top level (or directly in a `var (` group), after the spec's `=` with no `func`
-  // between, after a type (a name, `]` or a struct type's `}`).
-  const dataLiteralOpen = (k: number): boolean => {
-    if (openers.length > 1) return false;
-    if (openers.length === 1) { const o = openers[0]!; if (ch(o) !== 40 || !isWord(o - 1, 'var')) return false; }
-    else if (seg.length === 0 || !isWord(seg[0]!, 'var')) return false;
-    const eq = seg.findIndex((t) => ch(t) === 61);
-    if (eq < 0) return false;
-    for (let i = eq + 1; i < seg.length; i++) if (isWord(seg[i]!, 'func')) return false;
-    const before = k - 1;
-    return kind[before] === IDENT ? !isWord(before, 'struct') && !isWord(before, 'interface') : ch(before) === 93 || ch(before) === 125;
-  };
+  // The composite literal whose `{` is at k0, when it is a package-level variable's
+  // initialiser: at top level (or directly in a `var (` group), after the spec's `=` with
+  // no `func` between, after a type (a name, `]` or a struct type's `}`).
   const dataLiteral = (k0: number): DataLit | null => {
+    if (openers.length > 1) return null;
+    if (openers.length === 1) { const o = openers[0]!; if (ch(o) !== 40 || !isWord(o - 1, 'var')) return null; }
+    else if (seg.length === 0 || !isWord(seg[0]!, 'var')) return null;
+    const eq = seg.findIndex((t) => ch(t) === 61);
+    if (eq < 0) return null;
+    const before = k0 - 1;
+    if (kind[before] === IDENT ? isWord(before, 'struct') || isWord(before, 'interface') : ch(before) !== 93 && ch(before) !== 125) return null;
     // The literal's type counts too (`map[string]int{...}`).
     const idents = new Set<string>();
-    for (let i = seg.findIndex((t) => ch(t) === 61) + 1; i < seg.length; i++) if (kind[seg[i]!] === IDENT) idents.add(word(seg[i]!));
+    for (let i = eq + 1; i < seg.length; i++) {
+      if (isWord(seg[i]!, 'func')) return null;
+      if (kind[seg[i]!] === IDENT) idents.add(word(seg[i]!));
+    }
     let d = 0;
     for (let k = k0; k < n; k++) {
       if (kind[k] === IDENT) { idents.add(word(k)); continue; }
       if (kind[k] !== OP) continue;
       const c = ch(k);
       if (c === 40 || c === 91 || c === 123) d++;
-      else if ((c === 41 || c === 93 || c === 125) && --d === 0) return c === 125 ? { open: start[k0]!, close: start[k]!, idents } : null;
+      else if ((c === 41 || c === 93 || c === 125) && --d === 0) {
+        if (c !== 125) return null;
+        const open = start[k0]!, close = start[k]!;
+        return { open, close, idents, linkname: linknames.some((i) => i > open && i < close) };
+      }
     }
     return null;
   };
@@ -262,7 +265,8 @@ function lexFile(text: string): Lexed | null {
     if (kd === OP) {
       const c = ch(k);
       if (c === 40 || c === 91 || c === 123) {
-        if (c === 123 && dataLiteralOpen(k)) { const lit = dataLiteral(k); if (lit) dataLits.push(lit); }
+        const lit = c === 123 ? dataLiteral(k) : null;
+        if (lit) dataLits.push(lit);
         depth++;
         openers.push(k);
         if (declaringContext()) {
@@ -431,7 +435,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     for (const w of lit.idents) if (byName.has(w) || mapNames.has(w) || chanNames.has(w) || EFFECTS.has(w) || NOT_DATA.has(w)) return false;
     return true;
   };
-  for (const { path, text, lx } of lexed) {
+  for (const { path, lx } of lexed) {
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
     const bodies = new Set<number>();
@@ -440,7 +444,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
       if (namesMap.has(f)) mapBodies.add(f.open);
       else if (!parsed.has(f) && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
     }
-    const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && inert(l) && !linknameWithin(text, l.open, l.close)).map((l): [number, number] => [l.open + 1, l.close]);
+    const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);
     out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless });
   }
   return out;
@@ -448,11 +452,6 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
 
 /** Identifiers that keep a data literal in the parse besides the package's functions, maps and channels. */
 const NOT_DATA = new Set(['func', 'map', 'go', 'unsafe', 'reflect', 'C', 'sync', 'atomic', 'http', 'Handler', 'HandlerFunc', 'WaitGroup', 'Once', 'Cond', 'Pool', 'Map']);
-
-function linknameWithin(text: string, from: number, to: number): boolean {
-  const i = text.indexOf('//go:linkname', from);
-  return i >= 0 && i < to;
-}
 
 /**
  * Names whose package-level declaration involves one of `roots` (transitively): variables,
