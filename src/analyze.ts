@@ -18,7 +18,7 @@ import { getParser } from './parser.js';
 import { bodyRelevance, includedRanges } from './relevance.js';
 import type { BodyRelevance } from './relevance.js';
 import type { Rule } from './rule.js';
-import { T, field, namedChildrenNoComments } from './syntax.js';
+import { T, field, namedChildrenNoComments, rememberText } from './syntax.js';
 
 export interface LoadedText {
   path: string;
@@ -93,6 +93,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
         note('parse-error', { message: 'cannot parse file; file skipped' });
         continue;
       }
+      rememberText(tree, text);
       const root = tree.rootNode;
       if (deeperThan(root, MAX_SYNTAX_DEPTH)) {
         tree.delete();

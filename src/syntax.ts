@@ -1,6 +1,6 @@
 // The one module that spells tree-sitter-go node types, plus small tree helpers.
 // Everything else asks these helpers instead of comparing type strings by hand.
-import type { Node } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 
 export const T = {
   sourceFile: 'source_file',
@@ -112,13 +112,42 @@ export function namedChildren(node: Node): Node[] {
   return node.namedChildren.filter((c): c is Node => c !== null);
 }
 
+/**
+ * The text each tree was parsed from, for the analyses that parsed it. Node offsets index
+ * it directly (web-tree-sitter counts UTF-16 units for string input), so a question the
+ * text answers costs no call into wasm.
+ */
+const treeTexts = new WeakMap<Tree, string>();
+
+export function rememberText(tree: Tree, text: string): void {
+  treeTexts.set(tree, text);
+}
+
+/** The source text of the tree `node` belongs to, when it was remembered. */
+export function treeText(node: Node): string | undefined {
+  return treeTexts.get(node.tree);
+}
+
+const SLASH = 47;
+
 /** Named children of `node`, skipping comments. */
 export function namedChildrenNoComments(node: Node): Node[] {
+  const text = treeTexts.get(node.tree);
+  // Only a comment among Go's named nodes starts with '/': the text tells without asking each child's type.
+  if (text !== undefined) return node.namedChildren.filter((c): c is Node => c !== null && text.charCodeAt(c.startIndex) !== SLASH);
   return node.namedChildren.filter((c): c is Node => c !== null && c.type !== T.comment);
 }
 
+/** Field ids by name, per grammar (the binding looks a name up by a linear search of all names on every call). */
+const fieldIds = new WeakMap<Language, Map<string, number | null>>();
+
 export function field(node: Node, name: string): Node | null {
-  return node.childForFieldName(name);
+  const language = node.tree.language;
+  let ids = fieldIds.get(language);
+  if (!ids) fieldIds.set(language, (ids = new Map()));
+  let id = ids.get(name);
+  if (id === undefined) ids.set(name, (id = language.fieldIdForName(name)));
+  return id === null ? null : node.childForFieldId(id);
 }
 
 export function fields(node: Node, name: string): Node[] {

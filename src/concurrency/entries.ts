@@ -4,7 +4,7 @@
 // helper holds when it calls them, and methods what their doc comment requires.
 import type { Node } from 'web-tree-sitter';
 import { receiverBase } from '../package.js';
-import { T, blockStatements, descendantsOf, enclosingFunction, field, isPrivateFuncName, unparen } from '../syntax.js';
+import { T, blockStatements, descendantsOf, enclosingFunction, field, isPrivateFuncName, treeText, unparen } from '../syntax.js';
 import { callArgs } from './accesses.js';
 import type { FnFacts } from './facts.js';
 import { EMPTY_LOCKSET, applyEffect, effective, intersect, release, sameLockset } from './lockstate.js';
@@ -269,6 +269,9 @@ function takesLocks(f: FnInfo): boolean {
 
 /** `recv.f = make(map...)` or `recv.f = map[K]V{...}` in the body (not in a literal). */
 function assignsNewMapToField(body: Node, recv: string): boolean {
+  // Neither shape can be written without the word `map` in the body.
+  const text = treeText(body);
+  if (text !== undefined && !text.slice(body.startIndex, body.endIndex).includes('map')) return false;
   for (const st of descendantsOf(body, [T.assignment])) {
     if (enclosingFunction(st)?.type === T.funcLit) continue;
     const left = field(st, 'left')?.namedChildren ?? [];
