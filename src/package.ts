@@ -208,8 +208,9 @@ export function valueSpecDecls(decl: Node, file: SourceFile, kind: 'var' | 'cons
   const out: Decl[] = [];
   const specs: Node[] = [];
   for (const c of namedChildrenNoComments(decl)) {
-    if (c.type === T.varSpec || c.type === T.constSpec) specs.push(c);
-    else if (c.type === T.varSpecList) specs.push(...namedChildrenNoComments(c).filter((s) => s.type === T.varSpec));
+    const type = c.type;
+    if (type === T.varSpec || type === T.constSpec) specs.push(c);
+    else if (type === T.varSpecList) specs.push(...namedChildrenNoComments(c).filter((s) => s.type === T.varSpec));
   }
   for (const spec of specs) {
     const names = fields(spec, 'name');
@@ -217,8 +218,9 @@ export function valueSpecDecls(decl: Node, file: SourceFile, kind: 'var' | 'cons
     const valueList = field(spec, 'value');
     const values = valueList ? namedChildrenNoComments(valueList) : [];
     names.forEach((n, i) => {
-      if (n.text === '_') return;
-      const d: Decl = { kind, name: n.text, node: n, file, typeNode };
+      const name = n.text;
+      if (name === '_') return;
+      const d: Decl = { kind, name, node: n, file, typeNode };
       if (values.length === names.length) d.value = values[i] ?? null;
       else if (values.length === 1) { d.value = values[0] ?? null; d.tupleIndex = i; }
       out.push(d);
@@ -228,7 +230,20 @@ export function valueSpecDecls(decl: Node, file: SourceFile, kind: 'var' | 'cons
 }
 
 /** Receiver base type name of a method declaration: `(s *Server)` -> Server. */
-export function receiverBase(method: Node): { name: string; pointer: boolean; param: Node | null } | null {
+export function receiverBase(method: Node): ReceiverBase | null {
+  let memo = receiverMemo.get(method.tree);
+  if (!memo) receiverMemo.set(method.tree, (memo = new Map()));
+  let r = memo.get(method.id);
+  if (r === undefined) memo.set(method.id, (r = computeReceiverBase(method)));
+  return r;
+}
+
+type ReceiverBase = { name: string; pointer: boolean; param: Node | null };
+
+/** Per tree, each method's receiver, worked out once (several analyses ask for it). */
+const receiverMemo = new WeakMap<Tree, Map<number, ReceiverBase | null>>();
+
+function computeReceiverBase(method: Node): ReceiverBase | null {
   const list = field(method, 'receiver');
   if (!list) return null;
   const param = namedChildrenNoComments(list).find((c) => c.type === T.parameterDecl) ?? null;

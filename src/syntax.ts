@@ -157,8 +157,8 @@ export function fields(node: Node, name: string): Node[] {
 /** Strips parentheses: ((x)) -> x. */
 export function unparen(node: Node): Node {
   let n = node;
-  while (n.type === T.parenExpr || n.type === T.parenType) {
-    const inner = n.namedChildren.find((c) => c && c.type !== T.comment);
+  for (let t = n.type; t === T.parenExpr || t === T.parenType; t = n.type) {
+    const inner = namedChildrenNoComments(n)[0];
     if (!inner) break;
     n = inner;
   }
@@ -305,7 +305,8 @@ function declSpans(root: Node): Array<{ top: Node; from: number; end: number }> 
     for (const top of root.namedChildren) {
       if (!top) continue;
       // In a function declaration only the body counts (its own `func` keyword would always match).
-      const body = top.type === T.funcDecl || top.type === T.methodDecl ? top.childForFieldName('body') : null;
+      const type = top.type;
+      const body = type === T.funcDecl || type === T.methodDecl ? field(top, 'body') : null;
       spans.push({ top, from: body ? body.startIndex : top.startIndex, end: top.endIndex });
     }
     declSpanMemo.set(root.tree, { root: root.id, spans });

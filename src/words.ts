@@ -37,15 +37,48 @@ export class Mentions<T> {
 /** For each of `names`, the items whose span holds it as a maximal run of ASCII letters, digits and `_`. */
 function indexWords<T>(spans: ReadonlyArray<Span<T>>, names: ReadonlySet<string>): Map<string, T[]> {
   const index = new Map<string, T[]>();
-  const word = /[A-Za-z0-9_]+/g;
+  // Every word of every body is looked at, and few are names that can be asked: each run is
+  // hashed as it is scanned and compared in place with the names of that hash, so that no
+  // string is made for the others (a regular expression's match made one for each).
+  const byHash = new Map<number, string[]>();
+  for (const n of names) {
+    const h = hashOf(n, 0, n.length);
+    const list = byHash.get(h);
+    if (!list) byHash.set(h, [n]);
+    else list.push(n);
+  }
   for (const { item, text, from, to } of spans) {
-    word.lastIndex = from;
-    for (let m = word.exec(text); m && m.index <= to; m = word.exec(text)) {
-      if (!names.has(m[0])) continue;
-      const list = index.get(m[0]);
-      if (!list) index.set(m[0], [item]);
-      else if (list[list.length - 1] !== item) list.push(item);
+    let i = from;
+    const end = text.length;
+    while (i <= to && i < end) {
+      if (!isWordChar(text.charCodeAt(i))) { i++; continue; }
+      // A run that starts at or before `to` counts whole, as the expression's match would.
+      const start = i;
+      let h = FNV_OFFSET;
+      for (let c = text.charCodeAt(i); i < end && isWordChar(c); c = text.charCodeAt(++i)) h = Math.imul(h ^ c, FNV_PRIME);
+      const candidates = byHash.get(h);
+      if (!candidates) continue;
+      for (const name of candidates) {
+        if (name.length !== i - start || !text.startsWith(name, start)) continue;
+        const list = index.get(name);
+        if (!list) index.set(name, [item]);
+        else if (list[list.length - 1] !== item) list.push(item);
+      }
     }
   }
   return index;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+function hashOf(s: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** `[A-Za-z0-9_]`. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

@@ -27,10 +27,14 @@ export class CallResolver {
   target(expr: Node, full = false, depth = 0): Node | null {
     const e = unparen(expr);
     if (depth > 8) return null;
-    if (e.type === T.funcLit) return e;
-    if (!full && e.type === T.identifier && !this.pkg.funcs.has(e.text) && !this.names().vars.has(e.text)) return null;
-    if (e.type === T.selectorExpr && !this.names().methods.has(field(e, 'field')?.text ?? '')) return null;
-    if (e.type === T.identifier) {
+    const type = e.type;
+    if (type === T.funcLit) return e;
+    if (type === T.identifier && !full) {
+      const name = e.text;
+      if (!this.pkg.funcs.has(name) && !this.names().vars.has(name)) return null;
+    }
+    if (type === T.selectorExpr && !this.names().methods.has(field(e, 'field')?.text ?? '')) return null;
+    if (type === T.identifier) {
       const d = this.oracle.resolver.resolve(e);
       if (!d) return null;
       if (d.kind === 'func') return d.declNode ?? null;
@@ -42,7 +46,7 @@ export class CallResolver {
       if (d.kind === 'var' && !d.value && d.node) return this.assignedLiteral(d);
       return null;
     }
-    if (e.type === T.selectorExpr) {
+    if (type === T.selectorExpr) {
       const op = field(e, 'operand');
       const name = field(e, 'field')?.text;
       if (!op || !name) return null;

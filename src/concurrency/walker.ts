@@ -411,7 +411,8 @@ class Walker {
     }
     for (const a of args) {
       const u = unparen(a);
-      if (u.type !== T.identifier && u.type !== T.selectorExpr) continue;
+      const ut = u.type;
+      if (ut !== T.identifier && ut !== T.selectorExpr) continue;
       const target = this.env.target(u);
       if (target) this.f.calls.push({ ...this.point(s, call), call, callee: target, via: call });
     }
