@@ -21,7 +21,7 @@ interface BlockEntry { name: string; decl: Decl; index: number }
 
 export class Resolver {
   private readonly blockTables = new Map<string, BlockEntry[]>();
-  private readonly resolved = new Map<string, Decl | null>();
+  private readonly resolved = new Map<Tree, Map<number, Decl | null>>();
   private readonly builtins = new Map<string, Decl>();
 
   /**
@@ -61,11 +61,7 @@ export class Resolver {
 
   /** The declaration an identifier (or type identifier) refers to, or null when unknown. */
   resolve(ident: Node): Decl | null {
-    const k = this.key(ident);
-    if (this.resolved.has(k)) return this.resolved.get(k) ?? null;
-    const d = this.declarationAt(ident) ?? this.lookup(ident.text, ident);
-    this.resolved.set(k, d);
-    return d;
+    return remembered(this.resolved, ident, () => this.declarationAt(ident) ?? this.lookup(ident.text, ident));
   }
 
   /** When `ident` is itself a declaring occurrence, its declaration. */
