@@ -1,7 +1,7 @@
 // The package model: files grouped into a package, with its imports, package-level
 // declarations, named types, functions and methods grouped by receiver type.
 import type { Node, Tree } from 'web-tree-sitter';
-import { T, field, fields, namedChildrenNoComments, stringValue, unparen } from './syntax.js';
+import { T, field, fields, namedChildrenNoComments, remembered, stringValue, unparen } from './syntax.js';
 
 export interface ImportSpec {
   /** Local name: the alias, the last path element, '.' for dot imports, '_' for blank ones. */
@@ -231,11 +231,7 @@ export function valueSpecDecls(decl: Node, file: SourceFile, kind: 'var' | 'cons
 
 /** Receiver base type name of a method declaration: `(s *Server)` -> Server. */
 export function receiverBase(method: Node): ReceiverBase | null {
-  let memo = receiverMemo.get(method.tree);
-  if (!memo) receiverMemo.set(method.tree, (memo = new Map()));
-  let r = memo.get(method.id);
-  if (r === undefined) memo.set(method.id, (r = computeReceiverBase(method)));
-  return r;
+  return remembered(receiverMemo, method, () => computeReceiverBase(method));
 }
 
 type ReceiverBase = { name: string; pointer: boolean; param: Node | null };

@@ -5,7 +5,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Decl, Package, SourceFile } from './package.js';
 import { valueSpecDecls } from './package.js';
-import { FUNCTION_TYPES, T, field, fields, hasDefineToken, listItems, namedChildrenNoComments } from './syntax.js';
+import { FUNCTION_TYPES, T, field, fields, hasDefineToken, listItems, namedChildrenNoComments, remembered } from './syntax.js';
 
 export const BUILTIN_FUNCS: ReadonlySet<string> = new Set([
   'append', 'cap', 'clear', 'close', 'complex', 'copy', 'delete', 'imag', 'len', 'make', 'max', 'min',
@@ -33,7 +33,7 @@ export class Resolver {
   /** Node types of the scopes a lookup climbs through, remembered (each `type` is a call into wasm). */
   private readonly types = new Map<Tree, Map<number, string>>();
   /** Parameters, results, receiver and type parameters of each function, by name. */
-  private readonly signatures = new Map<string, Map<string, Decl>>();
+  private readonly signatures = new Map<Tree, Map<number, Map<string, Decl>>>();
   private readonly files = new Map<Tree, SourceFile>();
 
   constructor(readonly pkg: Package) {
@@ -216,14 +216,11 @@ export class Resolver {
 
   /** The names a function's signature declares (memoised: every lookup from inside the function passes it). */
   private signature(fn: Node, file: SourceFile): Map<string, Decl> {
-    const k = `${file.index}:${fn.id}`;
-    let m = this.signatures.get(k);
-    if (!m) {
-      m = new Map();
+    return remembered(this.signatures, fn, () => {
+      const m = new Map<string, Decl>();
       for (const d of signatureDecls(fn, file)) if (!m.has(d.name)) m.set(d.name, d);
-      this.signatures.set(k, m);
-    }
-    return m;
+      return m;
+    });
   }
 
   private fromStatements(list: Node, child: Node, name: string, file: SourceFile): Decl | null {
@@ -249,18 +246,6 @@ export class Resolver {
     }
     return found;
   }
-}
-
-/** A fact of a node, computed once per tree and node id. */
-function remembered<V>(store: Map<Tree, Map<number, V>>, n: Node, compute: () => V): V {
-  let m = store.get(n.tree);
-  if (!m) store.set(n.tree, (m = new Map()));
-  let v = m.get(n.id);
-  if (v === undefined) {
-    v = compute();
-    m.set(n.id, v);
-  }
-  return v;
 }
 
 /** The statement_list whose statement declares `node`. */

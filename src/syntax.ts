@@ -130,6 +130,24 @@ export function treeText(node: Node): string | undefined {
 
 const SLASH = 47;
 
+/** Where `remembered` keeps a fact per tree and node id (a Map, or a WeakMap that lets a finished tree go). */
+export interface NodeFacts<V> {
+  get(tree: Tree): Map<number, V> | undefined;
+  set(tree: Tree, facts: Map<number, V>): unknown;
+}
+
+/** A fact of a node, computed once per tree and node id (`undefined` is never a fact). */
+export function remembered<V>(store: NodeFacts<V>, n: Node, compute: () => V): V {
+  let m = store.get(n.tree);
+  if (!m) store.set(n.tree, (m = new Map()));
+  let v = m.get(n.id);
+  if (v === undefined) {
+    v = compute();
+    m.set(n.id, v);
+  }
+  return v;
+}
+
 /** Named children of `node`, skipping comments. */
 export function namedChildrenNoComments(node: Node): Node[] {
   const text = treeTexts.get(node.tree);

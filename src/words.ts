@@ -42,7 +42,7 @@ function indexWords<T>(spans: ReadonlyArray<Span<T>>, names: ReadonlySet<string>
   // string is made for the others (a regular expression's match made one for each).
   const byHash = new Map<number, string[]>();
   for (const n of names) {
-    const h = hashOf(n, 0, n.length);
+    const h = hashOf(n);
     const list = byHash.get(h);
     if (!list) byHash.set(h, [n]);
     else list.push(n);
@@ -72,9 +72,10 @@ function indexWords<T>(spans: ReadonlyArray<Span<T>>, names: ReadonlySet<string>
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
-function hashOf(s: string, from: number, to: number): number {
+/** The hash the scan computes for a word run, for a whole name. */
+function hashOf(s: string): number {
   let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h;
 }
 

@@ -27,19 +27,10 @@ export function deferState(f: FnFacts, index: number, effect: (fn: Node) => Lock
 export function computeEntries(prog: Program, effect: (fn: Node) => LockState | null): void {
   const top = new Map<FnInfo, Lockset | null>();
   // What the rounds below ask of a function or a call site does not change between rounds: asked once.
-  const helpers = new Map<FnInfo, boolean>();
-  const isHelper = (f: FnInfo) => {
-    let h = helpers.get(f);
-    if (h === undefined) {
-      h = isPrivateHelper(f);
-      helpers.set(f, h);
-    }
-    return h;
-  };
-  const owns = new Map<FnInfo, string | null>();
-  const ownOf = (f: FnInfo) => { let o = owns.get(f); if (o === undefined) owns.set(f, (o = ownLockPrefix(f))); return o; };
-  const building = new Map<CallSite, boolean>();
-  const builds = (f: FnInfo, s: CallSite) => { let b = building.get(s); if (b === undefined) building.set(s, (b = constructionSite(prog, f, s, spawners))); return b; };
+  const isHelper = askedOnce(isPrivateHelper);
+  const ownOf = askedOnce(ownLockPrefix);
+  // A call site belongs to one callee's list: the site alone decides the answer.
+  const builds = askedOnce((s: CallSite, f: FnInfo) => constructionSite(prog, f, s, spawners));
   const ordered = [...prog.fns.values()].sort((a, b) => a.node.startIndex - b.node.startIndex);
   const declared = new Map<FnInfo, Lockset>();
   for (const f of ordered) { const d = declaredHeld(prog, f); if (d) declared.set(f, d); }
@@ -77,7 +68,7 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
           if (ce === null || ce === undefined) continue;
           let l = effective(ce, s.at);
           if (s.extra) l = new Map([...l, ...[...s.extra].filter(([id]) => !id.startsWith('param:'))]);
-          if (own && builds(f, s)) { built.push(l); continue; }
+          if (own && builds(s, f)) { built.push(l); continue; }
           acc = acc ? intersect(acc, l) : l;
         }
         // A call on a value its caller is still building holds the value's own locks in
@@ -97,6 +88,17 @@ export function computeEntries(prog: Program, effect: (fn: Node) => LockState | 
     if (!changed) break;
   }
   for (const f of ordered) f.entry = top.get(f) ?? EMPTY_LOCKSET;
+}
+
+/** `f`, answering each first argument once (the answer must depend on nothing else). */
+function askedOnce<K, V, A extends unknown[]>(f: (k: K, ...rest: A) => V): (k: K, ...rest: A) => V {
+  const answers = new Map<K, V>();
+  return (k, ...rest) => {
+    if (answers.has(k)) return answers.get(k)!;
+    const v = f(k, ...rest);
+    answers.set(k, v);
+    return v;
+  };
 }
 
 /** A named, unexported function with in-package callers, not a goroutine body: its entry locks come from its call sites. */
