@@ -13,7 +13,7 @@ import { T, field, unparen } from '../src/syntax.js';
 import type { GoType } from '../src/types.js';
 import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 import type { MapMemoryFacts } from '../src/unsafe/analysis.js';
-import { UNSAFE_TRIGGER } from '../src/triggers.js';
+import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const cgoHmapOffset: Rule = {
   id: 'cgo-hmap-offset',
@@ -22,6 +22,7 @@ export const cgoHmapOffset: Rule = {
   precision: 'high',
   triggers: UNSAFE_TRIGGER,
   bodies: 'maps',
+  outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
   tags: ['unsafe', 'cgo', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

@@ -12,6 +12,7 @@ export const mapWriteUnderRlock: Rule = {
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
   needsMapType: true,
+  outsideBodies: 'nowhere',
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

@@ -3,6 +3,7 @@
 // same id, directives that name unknown rules or suppress nothing.
 import { directiveProblem, directiveRuleId, parseDirectives } from '../src/suppress.js';
 import type { Rule } from '../src/rule.js';
+import { DIRECTIVE_TRIGGER } from '../src/triggers.js';
 
 export const mapsafeDirective: Rule = {
   id: directiveRuleId,
@@ -10,6 +11,10 @@ export const mapsafeDirective: Rule = {
   severity: 'warning',
   precision: 'very-high',
   tags: ['suppression', 'maintainability'],
+  // Reads the directives' text and no function body.
+  triggers: DIRECTIVE_TRIGGER,
+  bodies: 'maps',
+  outsideBodies: DIRECTIVE_TRIGGER,
   run(ctx) {
     for (const file of ctx.pkg.files) {
       for (const d of parseDirectives(file.text)) {

@@ -13,6 +13,7 @@ export const rangeInDefer: Rule = {
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
   needsMapType: true,
+  outsideBodies: 'nowhere',
   tags: ['concurrency', 'maps', 'data-race', 'defer'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

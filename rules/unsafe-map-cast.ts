@@ -6,7 +6,7 @@ import type { Package } from '../src/package.js';
 import type { Rule } from '../src/rule.js';
 import { T, field } from '../src/syntax.js';
 import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
-import { UNSAFE_TRIGGER } from '../src/triggers.js';
+import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const unsafeMapCast: Rule = {
   id: 'unsafe-map-cast',
@@ -15,6 +15,7 @@ export const unsafeMapCast: Rule = {
   precision: 'very-high',
   triggers: UNSAFE_TRIGGER,
   bodies: 'maps',
+  outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
   tags: ['unsafe', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

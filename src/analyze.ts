@@ -62,6 +62,8 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
   // map type and the directory has none.
   const walks = (mapless: boolean) => rules.some((r) => r.bodies !== 'maps' && !(mapless && r.needsMapType));
   const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks);
+  const unparsed = nothingToParse(texts, relevance, rules);
+  if (unparsed) return unparsed;
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
   const untrusted: Untrusted = new Map();
@@ -154,6 +156,34 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
     for (const f of allFiles) f.tree.delete();
   }
   return result;
+}
+
+/**
+ * The result of a directory that need not be parsed at all, or null: every file was lexed
+ * and starts with a package clause, no function body with something in it stays in the
+ * parse, and every rule of the run can find nothing outside function bodies
+ * (`Rule.outsideBodies`: nowhere, or only in directories with text that matches). Such a
+ * directory is counted like one no rule's text trigger matched (src/scan.ts): its files
+ * and packages, and what reading found (invalid UTF-8); a syntax error in it is not seen.
+ */
+function nothingToParse(texts: readonly LoadedText[], relevance: ReadonlyMap<string, BodyRelevance>, rules: readonly Rule[]): DirectoryResult | null {
+  if (texts.length === 0) return null;
+  const names = new Set<string>();
+  for (const t of texts) {
+    const rel = relevance.get(t.path);
+    if (!rel || rel.keepsBody || rel.packageName === null) return null;
+    names.add(rel.packageName);
+  }
+  for (const r of rules) {
+    const outside = r.outsideBodies;
+    if (outside === undefined) return null;
+    if (outside !== 'nowhere' && texts.some((t) => outside.test(t.text))) return null;
+  }
+  const notifications: Notification[] = [];
+  for (const t of texts) {
+    if (t.invalidUtf8Line !== undefined) notifications.push({ kind: 'parse-error', file: t.path, message: 'invalid UTF-8 (read as U+FFFD)', position: { line: t.invalidUtf8Line, column: 0 } });
+  }
+  return { diagnostics: [], notifications, files: texts.length, packages: names.size };
 }
 
 /**

@@ -67,6 +67,8 @@ interface Lexed {
   lockTypes: Set<string>;
   /** Outermost composite literals in package-level variable initialisers that hold no function literal. */
   dataLits: DataLit[];
+  /** The name in the package clause, when the file starts with one (after comments). */
+  packageName: string | null;
 }
 
 const IDENT = 1, LIT = 2, OP = 3, NL = 4;
@@ -286,7 +288,10 @@ function lexFile(text: string): Lexed | null {
   }
   flushSegment();
   if (depth !== 0) return null;
-  return { funcs, segments, lockTypes, dataLits };
+  let first = 0;
+  while (first < n && kind[first] === NL) first++;
+  const packageName = isWord(first, 'package') && kind[first + 1] === IDENT ? word(first + 1) : null;
+  return { funcs, segments, lockTypes, dataLits, packageName };
 
   /** A function declaration from its `func` token: the declaration (null without a body) and its last token. */
   function lexFunc(k0: number): { decl: FuncDecl | null; last: number } | null {
@@ -396,6 +401,10 @@ export interface BodyRelevance {
   bodies: Set<number>;
   /** No file of the directory has the identifier `map`: no expression in it has a map type. */
   mapless: boolean;
+  /** A function body with something in it stays in the parse. */
+  keepsBody: boolean;
+  /** The name in the file's package clause (null: none before the first declaration). */
+  packageName: string | null;
 }
 
 /**
@@ -439,13 +448,16 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     const skip: Array<[number, number]> = [];
     const mapBodies = new Set<number>();
     const bodies = new Set<number>();
+    let keepsBody = false;
     for (const f of lx.funcs) {
       bodies.add(f.open);
       if (namesMap.has(f)) mapBodies.add(f.open);
-      else if (!parsed.has(f) && !f.linkname && f.close > f.open + 1) skip.push([f.open + 1, f.close]);
+      if (f.close <= f.open + 1) continue;
+      if (!namesMap.has(f) && !parsed.has(f) && !f.linkname) skip.push([f.open + 1, f.close]);
+      else keepsBody = true;
     }
     const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);
-    out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless });
+    out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless, keepsBody, packageName: lx.packageName });
   }
   return out;
 }

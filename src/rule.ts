@@ -32,6 +32,14 @@ export interface RuleMeta {
    * (src/relevance.ts). Omit it and every body the engine may walk is parsed.
    */
   bodies?: 'maps';
+  /**
+   * Where findings can come from when no function body of a directory is parsed (the
+   * relevance test of src/relevance.ts left every non-empty body out): `'nowhere'`, every
+   * finding stems from a statement inside a function body; a RegExp, only from the
+   * directories one of whose files has text that matches it. A directory where every rule
+   * of the run says so is not parsed at all. Omit it and the directory is parsed.
+   */
+  outsideBodies?: 'nowhere' | RegExp;
 }
 
 /** A shared analysis: computed once per package and memoised by the engine. */

@@ -16,3 +16,12 @@ export const UNSAFE_TRIGGER = /\bunsafe\b|\breflect\b|"C"|go:linkname/;
  *  concurrency engine starts walking (src/concurrency/program.ts; src/relevance.ts keeps
  *  those bodies in the parse by the same test). */
 export const CONCURRENCY_TEXT = /\.R?Lock\(\)|\bgo\s+(func\b|[\w.]+\s*\()|\.(Go|TryGo|AfterFunc|HandleFunc|Handle|HandlerFunc|Parallel)\(|ResponseWriter/;
+
+/** Where the map-memory rules can find something outside function bodies (Rule.outsideBodies):
+ *  a map type named anywhere (a package-level conversion or offset), a //go:linkname, cgo
+ *  (the preamble, maps handed to C), or a struct that may copy one of the runtime's map
+ *  structs (named like one, or with one of their distinctive field names; src/maplayout.ts). */
+export const MAP_MEMORY_OUTSIDE_BODIES = /\bmap\b|go:linkname|"C"|\b(?:hmap|hiter|bmap|mapextra|noverflow|hash0|oldbuckets|nevacuate|bptr|oldoverflow|startBucket|wrapped|checkBucket|tophash|nextOverflow)\b/;
+
+/** Suppression directives of mapsafe's own (src/suppress.ts reads only files that have this). */
+export const DIRECTIVE_TRIGGER = /mapsafe:/;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
+import { analyzeDirectory } from '../src/analyze.js';
 import { discover } from '../src/discover.js';
 import { bodyRelevance } from '../src/relevance.js';
 import { scanFiles } from '../src/scan.js';
@@ -172,6 +173,23 @@ func main() { go put() }
 `)).toEqual(['caller', 'other']);
   });
 
+  it('does not parse a directory where no body is left and no rule can find anything outside bodies', async () => {
+    // `var z = 1 +;` is a syntax error the lexer does not see: only a parse reports it.
+    const dir = (extra: string) => [{ path: '/p/a.go', text: `package p\n\nimport "sync"\n\nvar mu sync.Mutex\nvar z = 1 +;\n${extra}\nfunc f() {\n\tmu.Lock()\n\tmu.Unlock()\n}\n` }];
+    const run = async (extra: string, skipBodies?: boolean) => {
+      const r = await analyzeDirectory('/p', dir(extra), allRules, null, { skipBodies });
+      return { files: r.files, packages: r.packages, notes: r.notifications.map((n) => n.kind) };
+    };
+    // No map anywhere: the concurrency rules judge nothing, the map-memory rules find nothing outside bodies.
+    expect(await run('')).toEqual({ files: 1, packages: 1, notes: [] });
+    expect(await run('', false)).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+    // A name that may copy a runtime map struct, a linkname, a map, a directive: parsed.
+    expect(await run('import "unsafe"\ntype h struct{ tophash [8]uint8 }\nvar _ unsafe.Pointer\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+    expect(await run('//go:linkname g runtime.g\nfunc g()\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+    expect(await run('var m = map[string]int{}\nfunc put() { mu.Lock(); m["a"] = 1; mu.Unlock() }\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+    expect(await run('//mapsafe:ignore\nvar y = 1\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+  });
+
   it('leaves a file that does not lex cleanly to the full parse', () => {
     const rel = bodyRelevance([{ path: '/p/bad.go', text: 'package p\n\nfunc f() { s := `unterminated\n}\n' }]);
     expect(rel.has('/p/bad.go')).toBe(false);
@@ -180,7 +198,7 @@ func main() { go put() }
   it('gives the same results with and without leaving bodies out, on every fixture with the map-memory rules alone', async () => {
     const files = goFilesUnder(testdataDir);
     const rules = allRules.filter((r) => r.bodies === 'maps');
-    expect(rules.map((r) => r.id).sort()).toEqual(['cgo-hmap-offset', 'unsafe-map-cast']);
+    expect(rules.map((r) => r.id).sort()).toEqual(['cgo-hmap-offset', 'mapsafe-directive', 'unsafe-map-cast']);
     const skipping = await scanFiles(files, { rules, jobs: 1 });
     const full = await scanFiles(files, { rules, jobs: 1, skipBodies: false, skipByTriggers: false });
     expect(full.diagnostics.length).toBeGreaterThan(20);
