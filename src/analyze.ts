@@ -61,7 +61,8 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
   // The engine's walk is needed unless every rule reads only map-naming bodies, or needs a
   // map type and the directory has none.
   const walks = (mapless: boolean) => rules.some((r) => r.bodies !== 'maps' && !(mapless && r.needsMapType));
-  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks);
+  const mapAccessesOnly = rules.every((r) => r.bodies === 'maps' || r.needsMapType);
+  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks, mapAccessesOnly);
   const unparsed = nothingToParse(texts, relevance, rules);
   if (unparsed) return unparsed;
   const groups = new Map<string, SourceFile[]>();
@@ -139,9 +140,10 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       g.push(sf);
     }
     if (allFiles.some((f) => f.cgo)) await getParser('c');
-    // Every file lexed, and none has the identifier `map`: the map-typed rules cannot fire.
-    const mapless = texts.length > 0 && texts.every((t) => relevance.get(t.path)?.mapless === true);
-    const active = mapless ? rules.filter((r) => !r.needsMapType) : rules;
+    // Every file lexed, and no function the engine may walk names a map (none has the
+    // identifier `map`, say): the map-typed rules cannot fire.
+    const unjudged = texts.length > 0 && texts.every((t) => relevance.get(t.path)?.judgesMaps === false);
+    const active = unjudged ? rules.filter((r) => !r.needsMapType) : rules;
     for (const name of [...groups.keys()].sort()) {
       const files = groups.get(name)!;
       files.forEach((f, i) => (f.index = i));

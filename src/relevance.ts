@@ -401,6 +401,14 @@ export interface BodyRelevance {
   bodies: Set<number>;
   /** No file of the directory has the identifier `map`: no expression in it has a map type. */
   mapless: boolean;
+  /**
+   * Some function the concurrency engine may walk names a map (and so may hold a map
+   * access it judges). False when the run needs no walk, the directory is mapless, or none
+   * of the walkable functions that can change a finding names a map: then the rules that
+   * need a map type do not run (Rule.needsMapType), and when they are the only ones that
+   * need the walk (`mapAccessesOnly`), no function is parsed for it.
+   */
+  judgesMaps: boolean;
   /** A function body with something in it stays in the parse. */
   keepsBody: boolean;
   /** The name in the file's package clause (null: none before the first declaration). */
@@ -412,8 +420,10 @@ export interface BodyRelevance {
  * lexed: parse and analyse them whole. `walks` says whether the rules of the run need the
  * concurrency engine's walk, given whether the directory is mapless (no identifier `map`
  * anywhere); without it only the bodies that name a map or hold a linkname are parsed.
+ * `mapAccessesOnly`: the rules that need the walk judge only map accesses (Rule.needsMapType),
+ * so the walk is not parsed where none of its functions names a map.
  */
-export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true): Map<string, BodyRelevance> {
+export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true, mapAccessesOnly = false): Map<string, BodyRelevance> {
   const lexed: Array<{ path: string; text: string; lx: Lexed }> = [];
   const out = new Map<string, BodyRelevance>();
   for (const f of files) {
@@ -435,7 +445,12 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
   // No identifier `map` anywhere: no expression has a map type, and the rules that judge
   // map accesses do not run here (Rule.needsMapType).
   const mapless = namesMap.size === 0 && !lexed.some(({ lx }) => lx.segments.some((s) => s.idents.has('map')));
-  const walked = walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
+  const walkedAll = walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
+  // Accesses are judged only in walked functions, and an access needs a name declared with
+  // a map (a callee or literal that names one is walked and names it itself): with none
+  // among them the walk can find nothing.
+  const judgesMaps = walkedAll.some((f) => namesMap.has(f));
+  const walked = judgesMaps || !mapAccessesOnly ? walkedAll : [];
   const parsed = withGetters(walked, byName);
   // A data literal names nothing a rule follows: no function (a function value in a table is
   // a call the engine sees), no map or channel, nothing of unsafe, reflect, cgo or the
@@ -457,7 +472,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
       else keepsBody = true;
     }
     const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);
-    out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless, keepsBody, packageName: lx.packageName });
+    out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless, judgesMaps, keepsBody, packageName: lx.packageName });
   }
   return out;
 }

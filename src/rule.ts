@@ -22,7 +22,8 @@ export interface RuleMeta {
   /**
    * Every finding is about an expression of map type, and only a `map` type written in the
    * package gives an expression that type: in a directory none of whose files has the
-   * identifier `map` (outside comments and literals, src/relevance.ts) the rule does not run.
+   * identifier `map` (outside comments and literals, src/relevance.ts) the rule does not run,
+   * nor where no function the concurrency engine may walk names a map (BodyRelevance.judgesMaps).
    */
   needsMapType?: boolean;
   /**

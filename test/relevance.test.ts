@@ -150,6 +150,19 @@ func handle() {}
     expect(withMap.skip).toHaveLength(0);
   });
 
+  it('walks nothing where no function the engine may walk names a map, when only map accesses are judged', () => {
+    const text = 'package p\n\nimport "sync"\n\ntype S struct {\n\tmu sync.Mutex\n\tn  int\n}\n\nfunc (s *S) Inc() { s.mu.Lock(); s.n++; s.mu.Unlock() }\n\nfunc Start(s *S) { go s.Inc() }\n\nfunc table() map[string]int { return map[string]int{"a": 1} }\n';
+    const rel = (t: string, only: boolean) => bodyRelevance([{ path: '/p/a.go', text: t }], () => true, only).get('/p/a.go')!;
+    // `table` names a map (its body stays, for the map-memory rules) but nothing walked calls it.
+    expect(rel(text, true)).toMatchObject({ mapless: false, judgesMaps: false, keepsBody: true });
+    expect(rel(text, true).skip).toHaveLength(2);
+    expect(rel(text, false).skip).toHaveLength(0);
+    // A walked function that calls it: the walk is parsed.
+    const used = `${text}\nfunc (s *S) Use() int { s.mu.Lock(); defer s.mu.Unlock(); return table()["a"] }\n`;
+    expect(rel(used, true)).toMatchObject({ judgesMaps: true });
+    expect(rel(used, true).skip).toHaveLength(0);
+  });
+
   it('keeps every caller up a long chain to a map access, and leaves out a body that mentions a helper only in a comment or string', () => {
     const n = 3000;
     const chain = `package p\n\nvar m = map[int]int{}\n${Array.from({ length: n }, (_, i) => `func f${i}() { f${i + 1}() }`).join('\n')}\nfunc f${n}() { m[1] = 1 }\nfunc main() { go f0(); f0() }\n`;
