@@ -415,15 +415,28 @@ export interface BodyRelevance {
   packageName: string | null;
 }
 
+export interface RelevanceOptions {
+  /**
+   * The rules that need the walk judge only map accesses (Rule.needsMapType), so the walk is
+   * not parsed where none of its functions names a map (default false).
+   */
+  mapAccessesOnly?: boolean;
+  /**
+   * A rule of the run reads the bodies that name a map (Rule.bodies `'maps'`; default true).
+   * When none does and nothing is parsed for the walk, those bodies are left out too.
+   */
+  readsMapBodies?: boolean;
+}
+
 /**
  * Body relevance of each file of one directory. Files absent from the map could not be
  * lexed: parse and analyse them whole. `walks` says whether the rules of the run need the
  * concurrency engine's walk, given whether the directory is mapless (no identifier `map`
  * anywhere); without it only the bodies that name a map or hold a linkname are parsed.
- * `mapAccessesOnly`: the rules that need the walk judge only map accesses (Rule.needsMapType),
- * so the walk is not parsed where none of its functions names a map.
+ * See RelevanceOptions for the rest.
  */
-export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true, mapAccessesOnly = false): Map<string, BodyRelevance> {
+export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true, options: RelevanceOptions = {}): Map<string, BodyRelevance> {
+  const { mapAccessesOnly = false, readsMapBodies = true } = options;
   const lexed: Array<{ path: string; text: string; lx: Lexed }> = [];
   const out = new Map<string, BodyRelevance>();
   for (const f of files) {
@@ -451,6 +464,8 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
   // among them the walk can find nothing.
   const judgesMaps = walkedAll.some((f) => namesMap.has(f));
   const walked = judgesMaps || !mapAccessesOnly ? walkedAll : [];
+  // The bodies that name a map are read by the map-memory rules, and by the walk.
+  const keepMapBodies = readsMapBodies || walked.length > 0;
   const parsed = withGetters(walked, byName);
   // A data literal names nothing a rule follows: no function (a function value in a table is
   // a call the engine sees), no map or channel, nothing of unsafe, reflect, cgo or the
@@ -468,7 +483,7 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
       bodies.add(f.open);
       if (namesMap.has(f)) mapBodies.add(f.open);
       if (f.close <= f.open + 1) continue;
-      if (!namesMap.has(f) && !parsed.has(f) && !f.linkname) skip.push([f.open + 1, f.close]);
+      if (!(keepMapBodies && namesMap.has(f)) && !parsed.has(f) && !f.linkname) skip.push([f.open + 1, f.close]);
       else keepsBody = true;
     }
     const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);

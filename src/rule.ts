@@ -30,9 +30,10 @@ export interface RuleMeta {
    * `'maps'`: the rule reads only the function bodies that name a map (the word, or a name
    * declared with one) or hold a //go:linkname, and never the concurrency engine's walk;
    * when every rule of a run says so, the other bodies are left out of the parse
-   * (src/relevance.ts). Omit it and every body the engine may walk is parsed.
+   * (src/relevance.ts). `'none'`: the rule reads no function body. Omit it and every body
+   * the engine may walk is parsed.
    */
-  bodies?: 'maps';
+  bodies?: 'maps' | 'none';
   /**
    * Where findings can come from when no function body of a directory is parsed (the
    * relevance test of src/relevance.ts left every non-empty body out): `'nowhere'`, every
