@@ -11,7 +11,7 @@ import type { SourceFile } from '../src/package.js';
 import type { Rule, RuleContext } from '../src/rule.js';
 import { T, field, unparen } from '../src/syntax.js';
 import type { GoType } from '../src/types.js';
-import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
+import { isStdPackage, mapMemoryAnalysis, mayTouchMapMemory } from '../src/unsafe/analysis.js';
 import type { MapMemoryFacts } from '../src/unsafe/analysis.js';
 import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
 
@@ -23,6 +23,8 @@ export const cgoHmapOffset: Rule = {
   triggers: UNSAFE_TRIGGER,
   bodies: 'maps',
   outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
+  // Every derivation starts in a file that may reach map memory (mapMemoryAnalysis).
+  readsBodiesIn: mayTouchMapMemory,
   tags: ['unsafe', 'cgo', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

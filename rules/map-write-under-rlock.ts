@@ -12,6 +12,7 @@ export const mapWriteUnderRlock: Rule = {
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
   needsMapType: true,
+  bodies: 'walk',
   outsideBodies: 'nowhere',
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {

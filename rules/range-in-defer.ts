@@ -13,6 +13,7 @@ export const rangeInDefer: Rule = {
   precision: 'high',
   triggers: CONCURRENCY_TRIGGER,
   needsMapType: true,
+  bodies: 'walk',
   outsideBodies: 'nowhere',
   tags: ['concurrency', 'maps', 'data-race', 'defer'],
   run(ctx) {

@@ -5,7 +5,7 @@ import type { LinknameTarget } from '../src/maplayout.js';
 import type { Package } from '../src/package.js';
 import type { Rule } from '../src/rule.js';
 import { T, field } from '../src/syntax.js';
-import { isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
+import { isStdPackage, mapMemoryAnalysis, mayTouchMapMemory } from '../src/unsafe/analysis.js';
 import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const unsafeMapCast: Rule = {
@@ -16,6 +16,8 @@ export const unsafeMapCast: Rule = {
   triggers: UNSAFE_TRIGGER,
   bodies: 'maps',
   outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
+  // Every derivation starts in a file that may reach map memory (mapMemoryAnalysis).
+  readsBodiesIn: mayTouchMapMemory,
   tags: ['unsafe', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

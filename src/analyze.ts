@@ -60,10 +60,10 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
   const parser = await getParser('go');
   // The engine's walk is needed unless every rule reads only map-naming bodies, or needs a
   // map type and the directory has none.
-  const walks = (mapless: boolean) => rules.some((r) => r.bodies === undefined && !(mapless && r.needsMapType));
+  const walks = (mapless: boolean) => rules.some((r) => (r.bodies === undefined || r.bodies === 'walk') && !(mapless && r.needsMapType));
   const relevanceOptions = {
-    mapAccessesOnly: rules.every((r) => r.bodies !== undefined || r.needsMapType),
-    readsMapBodies: rules.some((r) => r.bodies === 'maps'),
+    mapAccessesOnly: rules.every((r) => r.bodies === 'maps' || r.bodies === 'none' || r.needsMapType),
+    readsMapBodies: rules.some((r) => r.bodies === undefined || (r.bodies === 'maps' && (!r.readsBodiesIn || texts.some((t) => r.readsBodiesIn!(t.text))))),
   };
   const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks, relevanceOptions);
   const unparsed = nothingToParse(texts, relevance, rules);

@@ -27,13 +27,21 @@ export interface RuleMeta {
    */
   needsMapType?: boolean;
   /**
-   * `'maps'`: the rule reads only the function bodies that name a map (the word, or a name
-   * declared with one) or hold a //go:linkname, and never the concurrency engine's walk;
-   * when every rule of a run says so, the other bodies are left out of the parse
-   * (src/relevance.ts). `'none'`: the rule reads no function body. Omit it and every body
-   * the engine may walk is parsed.
+   * Which function bodies the rule reads, so that the others are left out of the parse
+   * (src/relevance.ts):
+   * - `'walk'`: only those the concurrency engine walks;
+   * - `'maps'`: only those that name a map (the word, or a name declared with one) or hold
+   *   a //go:linkname, and never the engine's walk;
+   * - `'none'`: none.
+   * Omit it and both the walk's bodies and those that name a map are parsed.
    */
-  bodies?: 'maps' | 'none';
+  bodies?: 'walk' | 'maps' | 'none';
+  /**
+   * With `bodies: 'maps'`: a necessary condition on the text of some file of a directory for
+   * the rule to read any function body there; elsewhere the bodies that name a map are not
+   * parsed for it. Omit it and they are parsed wherever the rule runs.
+   */
+  readsBodiesIn?: (text: string) => boolean;
   /**
    * Where findings can come from when no function body of a directory is parsed (the
    * relevance test of src/relevance.ts left every non-empty body out): `'nowhere'`, every

@@ -206,6 +206,13 @@ func main() { go put() }
     expect(await run('//mapsafe:ignore\nvar y = 1\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
   });
 
+  it('parses the bodies that name a map for the map-memory rules only where a file may reach map memory', async () => {
+    // A syntax error inside the body of f is seen only when that body is parsed.
+    const notes = async (use: string) => (await analyzeDirectory('/p', [{ path: '/p/a.go', text: `package p\n\nimport "reflect"\n\nvar t = reflect.TypeOf(0)\n\nfunc f(m map[string]int) uintptr {\n\tx := 1 +;\n\treturn ${use}\n}\n` }], allRules, null)).notifications.map((n) => n.kind);
+    expect(await notes('0')).toEqual([]);
+    expect(await notes('reflect.ValueOf(m).Pointer()')).toEqual(['parse-error']);
+  });
+
   it('leaves a file that does not lex cleanly to the full parse', () => {
     const rel = bodyRelevance([{ path: '/p/bad.go', text: 'package p\n\nfunc f() { s := `unterminated\n}\n' }]);
     expect(rel.has('/p/bad.go')).toBe(false);

@@ -65,6 +65,14 @@ export function isStdPackage(pkg: Package, importPath: string): boolean {
   return pkg.dir.replace(/\\/g, '/').endsWith(`/src/${importPath}`);
 }
 
+/**
+ * The same test on a file's text, before parsing (a superset: an import path is written in
+ * the text): whether the file may import unsafe or C, or reflect with a Pointer call.
+ */
+export function mayTouchMapMemory(text: string): boolean {
+  return /["`](?:unsafe|C)["`]/.test(text) || (/["`]reflect["`]/.test(text) && /\.(?:Unsafe)?Pointer\(\)/.test(text));
+}
+
 /** Files where map memory can be reached at all. */
 export function touchesMapMemory(file: SourceFile): boolean {
   // Necessary conditions, tested on the text before any tree walk: a map's memory is
