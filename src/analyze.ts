@@ -143,12 +143,12 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       g.push(sf);
     }
     if (allFiles.some((f) => f.cgo)) await getParser('c');
-    // Every file lexed, and no function the engine may walk names a map (none has the
-    // identifier `map`, say): the map-typed rules cannot fire.
-    const unjudged = texts.length > 0 && texts.every((t) => relevance.get(t.path)?.judgesMaps === false);
-    const active = unjudged ? rules.filter((r) => !r.needsMapType) : rules;
     for (const name of [...groups.keys()].sort()) {
       const files = groups.get(name)!;
+      // Every file lexed, and no function the engine may walk names a map (none has the
+      // identifier `map`, say): the map-typed rules cannot fire.
+      const unjudged = files.every((f) => relevance.get(f.path)?.judgesMaps === false);
+      const active = unjudged ? rules.filter((r) => !r.needsMapType) : rules;
       files.forEach((f, i) => (f.index = i));
       const pkg: Package = buildPackage(dir, name, files, goVersion);
       const r = runRules(pkg, active);

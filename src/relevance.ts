@@ -399,7 +399,7 @@ export interface BodyRelevance {
   mapBodies: Set<number>;
   /** Start offsets of every function declaration's body the lexer saw. */
   bodies: Set<number>;
-  /** No file of the directory has the identifier `map`: no expression in it has a map type. */
+  /** No file of the package has the identifier `map`: no expression in it has a map type. */
   mapless: boolean;
   /**
    * Some function the concurrency engine may walk names a map (and so may hold a map
@@ -445,6 +445,18 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     if (!lx) return out;
     lexed.push({ path: f.path, text: f.text, lx });
   }
+  // Each package of the directory (an external _test package is another) is analysed on
+  // its own: a name in one never leads into the other. When a file's package clause was
+  // not seen, the directory is taken as one.
+  const packages = new Map<string, Array<{ path: string; text: string; lx: Lexed }>>();
+  if (lexed.every(({ lx }) => lx.packageName !== null)) for (const l of lexed) push(packages, l.lx.packageName!, l);
+  else packages.set('', lexed);
+  for (const pkg of packages.values()) packageRelevance(pkg, walks, mapAccessesOnly, readsMapBodies, out);
+  return out;
+}
+
+/** bodyRelevance for the files of one package. */
+function packageRelevance(lexed: ReadonlyArray<{ path: string; text: string; lx: Lexed }>, walks: (mapless: boolean) => boolean, mapAccessesOnly: boolean, readsMapBodies: boolean, out: Map<string, BodyRelevance>): void {
   const mapNames = dataNames(lexed, ['map']);
   const namesMap = new Set<FuncDecl>();
   const byName = new Map<string, FuncDecl[]>();
@@ -489,7 +501,6 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
     const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);
     out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless, judgesMaps, keepsBody, packageName: lx.packageName });
   }
-  return out;
 }
 
 /** Identifiers that keep a data literal in the parse besides the package's functions, maps and channels. */

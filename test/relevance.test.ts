@@ -166,6 +166,18 @@ func handle() {}
     expect(rel(used, true).skip).toHaveLength(0);
   });
 
+  it('takes the packages of a directory one by one: an external test package does not lead into the package it tests', () => {
+    const lib = 'package p\n\nvar reg = map[string]int{}\n\nfunc Put(k string) { reg[k] = 1 }\n';
+    const test = (pkg: string) => `package ${pkg}\n\nimport "testing"\n\nfunc TestPut(t *testing.T) { t.Parallel(); ${pkg === 'p' ? '' : 'p.'}Put("a") }\n`;
+    const rel = (pkg: string) => bodyRelevance([{ path: '/p/p.go', text: lib }, { path: '/p/p_test.go', text: test(pkg) }], () => true, { mapAccessesOnly: true, readsMapBodies: false });
+    // In package p_test, p.Put is another package's function: nothing in p is walked.
+    expect(rel('p_test').get('/p/p.go')).toMatchObject({ judgesMaps: false, keepsBody: false });
+    expect(rel('p_test').get('/p/p_test.go')).toMatchObject({ judgesMaps: false, keepsBody: false });
+    // An internal test calls Put in its own package: both bodies are walked.
+    expect(rel('p').get('/p/p.go')).toMatchObject({ judgesMaps: true, keepsBody: true, skip: [] });
+    expect(rel('p').get('/p/p_test.go')).toMatchObject({ judgesMaps: true, keepsBody: true, skip: [] });
+  });
+
   it('keeps every caller up a long chain to a map access, and leaves out a body that mentions a helper only in a comment or string', () => {
     const n = 3000;
     const chain = `package p\n\nvar m = map[int]int{}\n${Array.from({ length: n }, (_, i) => `func f${i}() { f${i + 1}() }`).join('\n')}\nfunc f${n}() { m[1] = 1 }\nfunc main() { go f0(); f0() }\n`;
