@@ -19,6 +19,7 @@ import { bodyRelevance, includedRanges } from './relevance.js';
 import type { BodyRelevance } from './relevance.js';
 import type { Rule } from './rule.js';
 import { T, field, namedChildrenNoComments, rememberText } from './syntax.js';
+import { isStdDir } from './unsafe/analysis.js';
 
 export interface LoadedText {
   path: string;
@@ -64,6 +65,8 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
   const relevanceOptions = {
     mapAccessesOnly: rules.every((r) => r.bodies === 'maps' || r.bodies === 'none' || r.needsMapType),
     readsMapBodies: rules.some((r) => r.bodies === undefined || (r.bodies === 'maps' && (!r.readsBodiesIn || texts.some((t) => r.readsBodiesIn!(t.text))))),
+    // The engine does not model the runtime's own synchronisation (src/concurrency/program.ts).
+    noWalk: isStdDir(dir, 'runtime'),
   };
   const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks, relevanceOptions);
   const unparsed = nothingToParse(texts, relevance, rules);

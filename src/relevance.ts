@@ -31,7 +31,7 @@
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
 
-import { CONCURRENCY_TEXT } from './triggers.js';
+import { CONCURRENCY_IMPORT_TEXT, CONCURRENCY_TEXT } from './triggers.js';
 import { isPrivateFuncName } from './syntax.js';
 import { Mentions } from './words.js';
 
@@ -426,6 +426,8 @@ export interface RelevanceOptions {
    * When none does and nothing is parsed for the walk, those bodies are left out too.
    */
   readsMapBodies?: boolean;
+  /** The engine walks nothing in this directory whatever it holds (the runtime's own; default false). */
+  noWalk?: boolean;
 }
 
 /**
@@ -436,7 +438,7 @@ export interface RelevanceOptions {
  * See RelevanceOptions for the rest.
  */
 export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string }>, walks: (mapless: boolean) => boolean = () => true, options: RelevanceOptions = {}): Map<string, BodyRelevance> {
-  const { mapAccessesOnly = false, readsMapBodies = true } = options;
+  const { mapAccessesOnly = false, readsMapBodies = true, noWalk = false } = options;
   const lexed: Array<{ path: string; text: string; lx: Lexed }> = [];
   const out = new Map<string, BodyRelevance>();
   for (const f of files) {
@@ -451,7 +453,8 @@ export function bodyRelevance(files: ReadonlyArray<{ path: string; text: string 
   const packages = new Map<string, Array<{ path: string; text: string; lx: Lexed }>>();
   if (lexed.every(({ lx }) => lx.packageName !== null)) for (const l of lexed) push(packages, l.lx.packageName!, l);
   else packages.set('', lexed);
-  for (const pkg of packages.values()) packageRelevance(pkg, walks, mapAccessesOnly, readsMapBodies, out);
+  const walksIn = (mapless: boolean) => !noWalk && walks(mapless);
+  for (const pkg of packages.values()) packageRelevance(pkg, walksIn, mapAccessesOnly, readsMapBodies, out);
   return out;
 }
 
@@ -470,7 +473,9 @@ function packageRelevance(lexed: ReadonlyArray<{ path: string; text: string; lx:
   // No identifier `map` anywhere: no expression has a map type, and the rules that judge
   // map accesses do not run here (Rule.needsMapType).
   const mapless = namesMap.size === 0 && !lexed.some(({ lx }) => lx.segments.some((s) => s.idents.has('map')));
-  const walkedAll = walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
+  // The engine walks a package only when it imports a concurrency package or holds a go statement.
+  const engineWalks = lexed.some(({ text, lx }) => CONCURRENCY_IMPORT_TEXT.test(text) || lx.funcs.some((f) => f.idents.has('go')) || lx.segments.some((s) => s.idents.has('go')));
+  const walkedAll = engineWalks && walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
   // Accesses are judged only in walked functions, and an access needs a name declared with
   // a map (a callee or literal that names one is walked and names it itself): with none
   // among them the walk can find nothing.

@@ -25,3 +25,10 @@ export const MAP_MEMORY_OUTSIDE_BODIES = /\bmap\b|go:linkname|"C"|\b(?:hmap|hite
 
 /** Suppression directives of mapsafe's own (src/suppress.ts reads only files that have this). */
 export const DIRECTIVE_TRIGGER = /mapsafe:/;
+
+/** Imports without which (and without a `go` statement) the concurrency engine walks nothing in a package (src/concurrency/program.ts). */
+const CONCURRENCY_IMPORT_PATHS = ['sync', 'net/http', 'testing', 'time', 'golang.org/x/sync/errgroup'];
+const escaped = CONCURRENCY_IMPORT_PATHS.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+export const CONCURRENCY_IMPORTS = new RegExp(`^(?:${escaped})$`);
+/** The same paths as they are written in source (a superset: any such string literal). */
+export const CONCURRENCY_IMPORT_TEXT = new RegExp(`["\`](?:${escaped})["\`]`);

@@ -178,6 +178,14 @@ func handle() {}
     expect(rel('p').get('/p/p_test.go')).toMatchObject({ judgesMaps: true, keepsBody: true, skip: [] });
   });
 
+  it('walks nothing in a package the engine does not walk: no concurrency import, no go statement, or the runtime', () => {
+    const text = (imp: string) => `package p\n${imp}\ntype Locker interface{ Lock(); Unlock() }\n\ntype S struct {\n\tmu Locker\n\tm  map[string]int\n}\n\nfunc (s *S) Put() { s.mu.Lock(); s.m["a"] = 1; s.mu.Unlock() }\n`;
+    const rel = (t: string, noWalk = false) => bodyRelevance([{ path: '/p/a.go', text: t }], () => true, { mapAccessesOnly: true, readsMapBodies: false, noWalk }).get('/p/a.go')!;
+    expect(rel(text(''))).toMatchObject({ judgesMaps: false, keepsBody: false });
+    expect(rel(text('\nimport "sync"\n\nvar _ sync.Mutex\n'))).toMatchObject({ judgesMaps: true, keepsBody: true });
+    expect(rel(text('\nimport "sync"\n\nvar _ sync.Mutex\n'), true)).toMatchObject({ judgesMaps: false, keepsBody: false });
+  });
+
   it('keeps every caller up a long chain to a map access, and leaves out a body that mentions a helper only in a comment or string', () => {
     const n = 3000;
     const chain = `package p\n\nvar m = map[int]int{}\n${Array.from({ length: n }, (_, i) => `func f${i}() { f${i + 1}() }`).join('\n')}\nfunc f${n}() { m[1] = 1 }\nfunc main() { go f0(); f0() }\n`;

@@ -19,7 +19,7 @@ import type { RootKind } from './roots.js';
 import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 import { isStdPackage } from '../unsafe/analysis.js';
-import { CONCURRENCY_TEXT } from '../triggers.js';
+import { CONCURRENCY_IMPORTS, CONCURRENCY_TEXT } from '../triggers.js';
 import { Mentions } from '../words.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
@@ -101,7 +101,6 @@ export interface Program {
   info(fn: Node): FnInfo | undefined;
 }
 
-const CONCURRENCY_IMPORTS = /^(sync|net\/http|testing|time|golang\.org\/x\/sync\/errgroup)$/;
 
 export const programAnalysis: Analysis<Program> = {
   name: 'concurrency-program',

@@ -62,7 +62,12 @@ export interface MapMemoryFacts {
  * declaration the runtime's push linkname completes.
  */
 export function isStdPackage(pkg: Package, importPath: string): boolean {
-  return pkg.dir.replace(/\\/g, '/').endsWith(`/src/${importPath}`);
+  return isStdDir(pkg.dir, importPath);
+}
+
+/** isStdPackage for a directory. */
+export function isStdDir(dir: string, importPath: string): boolean {
+  return dir.replace(/\\/g, '/').endsWith(`/src/${importPath}`);
 }
 
 /**
