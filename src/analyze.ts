@@ -59,8 +59,8 @@ export interface AnalyzeOptions {
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
-  // The engine's walk is needed unless every rule reads only map-naming bodies, or needs a
-  // map type and the directory has none.
+  // The engine's walk is parsed for the rules that read it (or do not say which bodies they
+  // read), unless they need a map type and the package has none (Rule.bodies, needsMapType).
   const walks = (mapless: boolean) => rules.some((r) => (r.bodies === undefined || r.bodies === 'walk') && !(mapless && r.needsMapType));
   const relevanceOptions = {
     mapAccessesOnly: rules.every((r) => r.bodies === 'maps' || r.bodies === 'none' || r.needsMapType),

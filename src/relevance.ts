@@ -18,6 +18,12 @@
 // where it uses text and identifiers where it resolves names, and leaves every other
 // body out of the parse. Names are compared as identifiers, never resolved: a local that
 // shadows a function's name keeps a body too, which costs a parse and never a finding.
+// Each package of a directory is taken on its own, as the analysis takes it (an external
+// _test package's call of `p.F` does not reach p's F). The walk is parsed only where the
+// engine walks at all (a concurrency import or a go statement; never in the runtime's own
+// package) and, when the rules that need it judge only map accesses, only where one of
+// the functions it may walk names a map; the bodies that name a map only for a rule that
+// reads them or for the walk.
 //
 // Package-level data tables are left out too: the interior of a composite literal that
 // initialises a package-level variable (`var tab = []row{...}`) when it holds no function
@@ -403,7 +409,7 @@ export interface BodyRelevance {
   mapless: boolean;
   /**
    * Some function the concurrency engine may walk names a map (and so may hold a map
-   * access it judges). False when the run needs no walk, the directory is mapless, or none
+   * access it judges). False when the run needs no walk, the package is mapless, or none
    * of the walkable functions that can change a finding names a map: then the rules that
    * need a map type do not run (Rule.needsMapType), and when they are the only ones that
    * need the walk (`mapAccessesOnly`), no function is parsed for it.
