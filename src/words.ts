@@ -24,9 +24,19 @@ export class Mentions<T> {
     const other = names.filter((n) => !/^[A-Za-z0-9_]+$/.test(n));
     if (other.length > 0) {
       const re = new RegExp(`\\b(?:${other.join('|')})\\b`, 'g');
+      // The first match at or after a span's start. Spans of one text (a file's bodies) come
+      // in order, so a match found past one span's end answers the next spans too, and the
+      // text is searched about once, not once from each body to its end.
+      let searched: string | null = null;
+      let searchedFrom = 0;
+      let m: RegExpExecArray | null = null;
       for (const { item, text, from, to } of spans) {
-        re.lastIndex = from;
-        const m = re.exec(text);
+        if (text !== searched || from < searchedFrom || (m !== null && m.index < from)) {
+          re.lastIndex = from;
+          m = re.exec(text);
+          searched = text;
+          searchedFrom = from;
+        }
         if (m && m.index + m[0].length <= to + 1) out.add(item);
       }
     }

@@ -51,6 +51,30 @@ describe('Mentions', () => {
     expect([...m.of(['rerun'])]).toEqual([]);
   });
 
+  it('agrees with the regular expression on names with other letters, for spans that share a text', () => {
+    const next = rng(11);
+    const alphabet = ['a', 'é', 'b', ' ', '_', 'aé', 'éa', '\n'];
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const len = 1 + Math.floor(next() * 60);
+      for (let i = 0; i < len; i++) text += pick(alphabet);
+      // A file's bodies: spans of one text in order, some overlapping as nested ones do not, some not.
+      const spans: Array<Span<number>> = [];
+      let at = 0;
+      for (let item = 0; item < 5 && at < text.length; item++) {
+        const from = at + Math.floor(next() * 4);
+        if (from >= text.length) break;
+        const to = Math.min(text.length - 1, from + Math.floor(next() * 12));
+        spans.push({ item, text, from, to });
+        at = next() < 0.2 ? from : to + 1;
+      }
+      const names = ['aé', 'éa', 'é', 'bé'].filter(() => next() < 0.5);
+      const m = new Mentions<number>(() => spans, () => new Set(names));
+      expect([...m.of(names)].sort(), JSON.stringify({ spans, names })).toEqual([...reference(spans, names)].sort());
+    }
+  });
+
   it('agrees with the regular expression on random text', () => {
     const next = rng(7);
     const alphabet = ['a', 'b', 'c', '_', '1', 'Z', ' ', '.', '(', '\n', 'é', 'ab', 'abc'];
