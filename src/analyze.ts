@@ -196,15 +196,18 @@ function nothingToParse(texts: readonly LoadedText[], relevance: ReadonlyMap<str
 
 /**
  * The tree parsed with `spans` left out has no error, and each span lies inside the body
- * block of a function or method declaration that ends right after it, or inside the
- * braces of a composite literal of a package-level variable declaration.
+ * block of a function or method declaration that ends right after it, inside the
+ * braces of a composite literal of a package-level variable declaration, or inside the
+ * quotes of a string literal.
  */
 function bodiesLeftEmpty(root: Node, spans: ReadonlyArray<[number, number]>): boolean {
   if (root.hasError) return false;
   for (const [s, e] of spans) {
     const open = root.descendantForIndex(s - 1, s);
     const braces = open?.parent;
-    if (!open || open.type !== T.lbrace || !braces || braces.startIndex !== s - 1 || braces.endIndex !== e + 1) return false;
+    if (!open || !braces || braces.startIndex !== s - 1 || braces.endIndex !== e + 1) return false;
+    if ((braces.type === T.stringLiteral && open.type === '"') || (braces.type === T.rawStringLiteral && open.type === '`')) continue;
+    if (open.type !== T.lbrace) return false;
     if (braces.type === T.block) {
       const decl = braces.parent;
       if (!decl || (decl.type !== T.funcDecl && decl.type !== T.methodDecl)) return false;

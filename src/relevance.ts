@@ -33,6 +33,10 @@
 // type (the tree has `[]row{}` there); generated tables (instruction sets, Unicode data)
 // are among the densest text a scan parses.
 //
+// The interior of a string literal longer than 4,096 UTF-16 units outside function
+// declarations is left out as well (embedded data, generated assets: tree-sitter makes a
+// node of every escape sequence); the literal stays, empty.
+//
 // The lexer is Go's lexical grammar (comments, interpreted, raw and rune literals,
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
@@ -75,7 +79,12 @@ interface Lexed {
   dataLits: DataLit[];
   /** The name in the package clause, when the file starts with one (after comments). */
   packageName: string | null;
+  /** Interiors of string literals longer than BIG_STRING outside function declarations (embedded data). */
+  bigStrings: Array<[number, number]>;
 }
+
+/** A string literal longer than this (UTF-16 units) outside function declarations is data: its interior is left out. */
+const BIG_STRING = 4096;
 
 const IDENT = 1, LIT = 2, OP = 3, NL = 4;
 
@@ -226,6 +235,7 @@ function lexFile(text: string): Lexed | null {
     return ch(o) === 40 ? /^(var|const|type)$/.test(before) : ch(o) === 123 && (before === 'struct' || before === 'interface');
   };
   const dataLits: DataLit[] = [];
+  const bigStrings: Array<[number, number]> = [];
   // The composite literal whose `{` is at k0, when it is a package-level variable's
   // initialiser: at top level (or directly in a `var (` group), after the spec's `=` with
   // no `func` between, after a type (a name, `]` or a struct type's `}`).
@@ -269,6 +279,10 @@ function lexFile(text: string): Lexed | null {
       prev = k;
       continue;
     }
+    if (kd === LIT && end[k]! - start[k]! > BIG_STRING) {
+      const q = text.charCodeAt(start[k]!);
+      if (q === 34 || q === 96) bigStrings.push([start[k]! + 1, end[k]! - 1]);
+    }
     if (seg.length === 0) segDeclares = declaringContext();
     if (kd === OP) {
       const c = ch(k);
@@ -297,7 +311,7 @@ function lexFile(text: string): Lexed | null {
   let first = 0;
   while (first < n && kind[first] === NL) first++;
   const packageName = isWord(first, 'package') && kind[first + 1] === IDENT ? word(first + 1) : null;
-  return { funcs, segments, lockTypes, dataLits, packageName };
+  return { funcs, segments, lockTypes, dataLits, packageName, bigStrings };
 
   /** A function declaration from its `func` token: the declaration (null without a body) and its last token. */
   function lexFunc(k0: number): { decl: FuncDecl | null; last: number } | null {
@@ -510,6 +524,8 @@ function packageRelevance(lexed: ReadonlyArray<{ path: string; text: string; lx:
       else keepsBody = true;
     }
     const lits = lx.dataLits.filter((l) => l.close > l.open + 1 && !l.linkname && inert(l)).map((l): [number, number] => [l.open + 1, l.close]);
+    // The text of a long string (an embedded file, a generated asset) is read by no rule: it stays a string, empty.
+    for (const [a, b] of lx.bigStrings) if (!lits.some(([from, to]) => a >= from && b <= to)) lits.push([a, b]);
     out.set(path, { skip: lits.length ? [...skip, ...lits].sort((a, b) => a[0] - b[0]) : skip, mapBodies, bodies, mapless, judgesMaps, keepsBody, packageName: lx.packageName });
   }
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
 import { analyzeDirectory } from '../src/analyze.js';
 import { discover } from '../src/discover.js';
-import { bodyRelevance } from '../src/relevance.js';
+import { getParser } from '../src/parser.js';
+import { bodyRelevance, includedRanges } from '../src/relevance.js';
 import { scanFiles } from '../src/scan.js';
 import type { ScanResult } from '../src/scan.js';
 import { goFilesUnder, testdataDir } from './harness.js';
@@ -231,6 +232,25 @@ func main() { go put() }
     const notes = async (use: string) => (await analyzeDirectory('/p', [{ path: '/p/a.go', text: `package p\n\nimport "reflect"\n\nvar t = reflect.TypeOf(0)\n\nfunc f(m map[string]int) uintptr {\n\tx := 1 +;\n\treturn ${use}\n}\n` }], allRules, null)).notifications.map((n) => n.kind);
     expect(await notes('0')).toEqual([]);
     expect(await notes('reflect.ValueOf(m).Pointer()')).toEqual(['parse-error']);
+  });
+
+  it('leaves out the text of a long string outside functions, and keeps the literal', async () => {
+    const big = 'PK\\x03\\x04'.repeat(600);
+    const text = `package p\n\nimport "sync"\n\nvar mu sync.Mutex\n\nconst data = "${big}"\n\nvar short = "abc"\n\nvar m = map[string]int{}\n\nfunc f() string { mu.Lock(); defer mu.Unlock(); m["a"] = 1; return "${big}" }\n`;
+    const rel = bodyRelevance([{ path: '/p/a.go', text }]).get('/p/a.go')!;
+    const at = text.indexOf(big);
+    expect(rel.skip).toEqual([[at, at + big.length]]);
+    // Parsed so, the tree has the literal, empty, and no error.
+    const tree = (await getParser('go')).parse(text, null, { includedRanges: includedRanges(text, rel.skip) })!;
+    try {
+      expect(tree.rootNode.hasError).toBe(false);
+      const lit = tree.rootNode.descendantForIndex(at - 1, at)!.parent!;
+      expect([lit.type, lit.startIndex, lit.endIndex, lit.namedChildCount]).toEqual(['interpreted_string_literal', at - 1, at + big.length + 1, 0]);
+    } finally {
+      tree.delete();
+    }
+    const r = await analyzeDirectory('/p', [{ path: '/p/a.go', text }], allRules, null);
+    expect(r.notifications).toEqual([]);
   });
 
   it('leaves a file that does not lex cleanly to the full parse', () => {
