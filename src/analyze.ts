@@ -80,7 +80,7 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
       // One notification per file: its problems joined, positioned at the first.
       const problems: Array<{ message: string; position?: Position }> = [];
       if (loaded.invalidUtf8Line !== undefined) {
-        problems.push({ message: 'invalid UTF-8 (read as U+FFFD)', position: { line: loaded.invalidUtf8Line, column: 0 } });
+        problems.push({ message: INVALID_UTF8, position: { line: loaded.invalidUtf8Line, column: 0 } });
       }
       const note = (kind: Notification['kind'], last?: { message: string; position?: Position }) => {
         if (last) problems.push(last);
@@ -187,12 +187,19 @@ function nothingToParse(texts: readonly LoadedText[], relevance: ReadonlyMap<str
     if (outside === undefined) return null;
     if (outside !== 'nowhere' && texts.some((t) => outside.test(t.text))) return null;
   }
-  const notifications: Notification[] = [];
-  for (const t of texts) {
-    if (t.invalidUtf8Line !== undefined) notifications.push({ kind: 'parse-error', file: t.path, message: 'invalid UTF-8 (read as U+FFFD)', position: { line: t.invalidUtf8Line, column: 0 } });
-  }
-  return { diagnostics: [], notifications, files: texts.length, packages: names.size };
+  return { diagnostics: [], notifications: readingNotes(texts), files: texts.length, packages: names.size };
 }
+
+/** What reading found in files that are not parsed (invalid UTF-8), as the parse would note it. */
+export function readingNotes(texts: readonly LoadedText[]): Notification[] {
+  const out: Notification[] = [];
+  for (const t of texts) {
+    if (t.invalidUtf8Line !== undefined) out.push({ kind: 'parse-error', file: t.path, message: INVALID_UTF8, position: { line: t.invalidUtf8Line, column: 0 } });
+  }
+  return out;
+}
+
+const INVALID_UTF8 = 'invalid UTF-8 (read as U+FFFD)';
 
 /**
  * The tree parsed with `spans` left out has no error, and each span lies inside the body

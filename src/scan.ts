@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { allRules } from '../rules/index.js';
-import { analyzeDirectory } from './analyze.js';
+import { analyzeDirectory, readingNotes } from './analyze.js';
 import type { DirectoryResult, LoadedText } from './analyze.js';
 import type { ResultCache } from './cache.js';
 import type { Diagnostic, Notification } from './diagnostic.js';
@@ -171,7 +171,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       const rules = skipByTriggers ? opts.rules.filter((r) => !r.triggers || texts.some((t) => r.triggers!.test(t.text))) : opts.rules;
       if (texts.length === 0 || rules.length === 0) {
         // No rule can fire here: count the files, skip the parse.
-        const skipped: DirectoryResult = { diagnostics: [], notifications: [], files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size };
+        const skipped: DirectoryResult = { diagnostics: [], notifications: readingNotes(texts), files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size };
         add(skipped, directives);
         if (key && cache) cache.set(key, { result: skipped, directives });
         progress(texts.length, 0);

@@ -27,6 +27,16 @@ describe('scan pipeline', () => {
     expect(skipped.files).toBe(full.files);
   });
 
+  it('notes invalid UTF-8 in a package it does not parse, as the parse would', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mapsafe-utf8-'));
+    const file = path.join(dir, 'x.go');
+    writeFileSync(file, Buffer.concat([Buffer.from('package p\n\n// caf'), Buffer.from([0xe9]), Buffer.from('\nvar x = 1\n')]));
+    const skipped = await scanFiles([file], { rules: allRules, jobs: 1 });
+    const full = await scanFiles([file], { rules: allRules, jobs: 1, skipByTriggers: false, skipBodies: false });
+    expect(skipped.notifications.map((n) => n.message)).toEqual(['invalid UTF-8 (read as U+FFFD)']);
+    expect(plain(skipped)).toBe(plain(full));
+  });
+
   it('gives the same results on worker threads as in-process', async () => {
     expect(workersAvailable(), 'npm test builds dist/ before vitest runs').toBe(true);
     const inProcess = await scanFiles(fixtureFiles, { rules: allRules, jobs: 1 });
