@@ -11,7 +11,8 @@ export const mapsafeDirective: Rule = {
   severity: 'warning',
   precision: 'very-high',
   tags: ['suppression', 'maintainability'],
-  // Reads the directives' text and no function body.
+  // Reads the directives' text and no function body. Its findings are where a directive
+  // is (analyzeDirectory does not assume the trigger was tested).
   triggers: DIRECTIVE_TRIGGER,
   bodies: 'none',
   outsideBodies: DIRECTIVE_TRIGGER,

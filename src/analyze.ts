@@ -59,16 +59,7 @@ export interface AnalyzeOptions {
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
-  // The engine's walk is parsed for the rules that read it (or do not say which bodies they
-  // read), unless they need a map type and the package has none (Rule.bodies, needsMapType).
-  const walks = (mapless: boolean) => rules.some((r) => (r.bodies === undefined || r.bodies === 'walk') && !(mapless && r.needsMapType));
-  const relevanceOptions = {
-    mapAccessesOnly: rules.every((r) => r.bodies === 'maps' || r.bodies === 'none' || r.needsMapType),
-    readsMapBodies: rules.some((r) => r.bodies === undefined || (r.bodies === 'maps' && (!r.readsBodiesIn || texts.some((t) => r.readsBodiesIn!(t.text))))),
-    // The engine does not model the runtime's own synchronisation (src/concurrency/program.ts).
-    noWalk: isStdDir(dir, 'runtime'),
-  };
-  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : bodyRelevance(texts, walks, relevanceOptions);
+  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : relevanceFor(dir, texts, rules);
   const unparsed = nothingToParse(texts, relevance, rules);
   if (unparsed) return unparsed;
   const groups = new Map<string, SourceFile[]>();
@@ -164,6 +155,19 @@ export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: 
     for (const f of allFiles) f.tree.delete();
   }
   return result;
+}
+
+/** Which bodies of the directory the rules of the run read (Rule.bodies, needsMapType, readsBodiesIn). */
+function relevanceFor(dir: string, texts: readonly LoadedText[], rules: readonly Rule[]): Map<string, BodyRelevance> {
+  // The engine's walk is parsed for the rules that read it (or do not say which bodies they
+  // read), unless they need a map type and the package has none.
+  const walks = (mapless: boolean) => rules.some((r) => (r.bodies === undefined || r.bodies === 'walk') && !(mapless && r.needsMapType));
+  return bodyRelevance(texts, walks, {
+    mapAccessesOnly: rules.every((r) => r.bodies === 'maps' || r.bodies === 'none' || r.needsMapType),
+    readsMapBodies: rules.some((r) => r.bodies === undefined || (r.bodies === 'maps' && (!r.readsBodiesIn || texts.some((t) => r.readsBodiesIn!(t.text))))),
+    // The engine does not model the runtime's own synchronisation (src/concurrency/program.ts).
+    noWalk: isStdDir(dir, 'runtime'),
+  });
 }
 
 /**

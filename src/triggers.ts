@@ -3,6 +3,8 @@
 // matching only costs a parse; a trigger that misses would lose findings, so each
 // one names everything its analysis starts from.
 
+import { RUNTIME_MAP_STRUCTS } from './maplayout.js';
+
 /** Concurrency findings need a goroutine root or a lock: a `go` statement (at the start of
  *  a line or after `{` or `;`, so not the word in comments), HTTP handlers (net/http),
  *  errgroup/WaitGroup.Go, time.AfterFunc, parallel subtests, the sync package, or a
@@ -17,11 +19,14 @@ export const UNSAFE_TRIGGER = /\bunsafe\b|\breflect\b|"C"|go:linkname/;
  *  those bodies in the parse by the same test). */
 export const CONCURRENCY_TEXT = /\.R?Lock\(\)|\bgo\s+(func\b|[\w.]+\s*\()|\.(Go|TryGo|AfterFunc|HandleFunc|Handle|HandlerFunc|Parallel)\(|ResponseWriter/;
 
+/** Names a struct that copies one of the runtime's map structs has: the struct's own, or one
+ *  of its distinctive field names (a copy by shape needs one; src/maplayout.ts). */
+const RUNTIME_STRUCT_WORDS = Object.entries(RUNTIME_MAP_STRUCTS).flatMap(([name, facts]) => [name, ...facts.distinctive]);
+
 /** Where the map-memory rules can find something outside function bodies (Rule.outsideBodies):
  *  a map type named anywhere (a package-level conversion or offset), a //go:linkname, cgo
- *  (the preamble, maps handed to C), or a struct that may copy one of the runtime's map
- *  structs (named like one, or with one of their distinctive field names; src/maplayout.ts). */
-export const MAP_MEMORY_OUTSIDE_BODIES = /\bmap\b|go:linkname|"C"|\b(?:hmap|hiter|bmap|mapextra|noverflow|hash0|oldbuckets|nevacuate|bptr|oldoverflow|startBucket|wrapped|checkBucket|tophash|nextOverflow)\b/;
+ *  (the preamble, maps handed to C), or a struct that may copy one of the runtime's map structs. */
+export const MAP_MEMORY_OUTSIDE_BODIES = new RegExp(`\\bmap\\b|go:linkname|"C"|\\b(?:${RUNTIME_STRUCT_WORDS.join('|')})\\b`);
 
 /** Suppression directives of mapsafe's own (src/suppress.ts reads only files that have this). */
 export const DIRECTIVE_TRIGGER = /mapsafe:/;
