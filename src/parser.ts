@@ -4,6 +4,7 @@ import { Language, Parser } from 'web-tree-sitter';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from './version.js';
+import { installLightNodes } from './lightnodes.js';
 
 export { packageRoot };
 
@@ -42,6 +43,7 @@ export function installFastAccessors(module: WasmModule): boolean {
 }
 
 let fast = false;
+let wasmModule: WasmModule | null = null;
 
 /** Whether this thread's parser runs on the fast accessors (after the first getParser). */
 export function usesFastAccessors(): boolean {
@@ -52,10 +54,14 @@ function init(): Promise<void> {
   initialised ??= (async () => {
     const module: WasmModule = {};
     await Parser.init(module as never);
+    wasmModule = module;
     fast = installFastAccessors(module);
   })();
   return initialised;
 }
+
+/** A small Go file with a syntax error, to check the light nodes on (src/lightnodes.ts). */
+const LIGHT_NODE_CHECK = 'package p\n\n// c\ntype T struct{ m map[string]int; mu sync.Mutex }\n\nfunc (t *T) F(a, b int) (r int) {\n\tt.mu.Lock()\n\tdefer t.mu.Unlock()\n\tfor k, v := range t.m { if v > a { delete(t.m, k) } }\n\tgo func() { t.m["x"]++ }()\n\treturn f(a)(b) +\n}\n';
 
 /** One parser per grammar per thread, created on first use and reused afterwards. */
 export function getParser(grammar: GrammarName): Promise<Parser> {
@@ -66,6 +72,13 @@ export function getParser(grammar: GrammarName): Promise<Parser> {
       const language = await Language.load(path.join(packageRoot, 'wasm', `tree-sitter-${grammar}.wasm`));
       const parser = new Parser();
       parser.setLanguage(language);
+      if (grammar === 'go' && wasmModule) {
+        const check = parser.parse(LIGHT_NODE_CHECK);
+        if (check) {
+          installLightNodes(wasmModule as never, check);
+          check.delete();
+        }
+      }
       ready.set(grammar, parser);
       return parser;
     })();
