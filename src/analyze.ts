@@ -53,15 +53,34 @@ export interface AnalyzeOptions {
    * tests that prove it.
    */
   skipBodies?: boolean;
+  /**
+   * What `prepareDirectory` decided for these texts and rules, when the caller ran it
+   * already (the scan does, on its main thread, before handing the directory to a worker).
+   */
+  relevance?: Map<string, BodyRelevance>;
+}
+
+/**
+ * The step before the parse, on the text alone: which function bodies of the directory
+ * the rules can need (src/relevance.ts), and the directory's result when nothing is left
+ * to parse. It is its own step so that the scan can take it on its main thread, which
+ * otherwise waits on the workers: a directory with nothing to parse never goes to one.
+ */
+export function prepareDirectory(dir: string, texts: readonly LoadedText[], rules: readonly Rule[], options: AnalyzeOptions = {}): { relevance: Map<string, BodyRelevance>; unparsed: DirectoryResult | null } {
+  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : relevanceFor(dir, texts, rules);
+  return { relevance, unparsed: nothingToParse(texts, relevance, rules) };
 }
 
 /** Files of one directory: parse, group by package clause, analyse each package. */
 export async function analyzeDirectory(dir: string, texts: LoadedText[], rules: readonly Rule[], goVersion: string | null, options: AnalyzeOptions = {}): Promise<DirectoryResult> {
   const result: DirectoryResult = { diagnostics: [], notifications: [], files: 0, packages: 0 };
   const parser = await getParser('go');
-  const relevance = options.skipBodies === false ? new Map<string, BodyRelevance>() : relevanceFor(dir, texts, rules);
-  const unparsed = nothingToParse(texts, relevance, rules);
-  if (unparsed) return unparsed;
+  let relevance = options.relevance;
+  if (!relevance) {
+    const prepared = prepareDirectory(dir, texts, rules, options);
+    if (prepared.unparsed) return prepared.unparsed;
+    relevance = prepared.relevance;
+  }
   const groups = new Map<string, SourceFile[]>();
   const allFiles: SourceFile[] = [];
   const untrusted: Untrusted = new Map();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { allRules } from '../rules/index.js';
-import { analyzeDirectory, readingNotes } from './analyze.js';
+import { analyzeDirectory, prepareDirectory, readingNotes } from './analyze.js';
 import type { DirectoryResult, LoadedText } from './analyze.js';
 import type { ResultCache } from './cache.js';
 import type { Diagnostic, Notification } from './diagnostic.js';
@@ -14,6 +14,7 @@ import { compareDiagnostics } from './diagnostic.js';
 import { goVersionFor } from './gomod.js';
 import { loadedParser } from './parser.js';
 import { WorkerPool, workersAvailable } from './pool.js';
+import type { BodyRelevance } from './relevance.js';
 import type { Rule } from './rule.js';
 import { loadAll, sourceRefs } from './sources.js';
 import { parseDirectives, type Directive } from './suppress.js';
@@ -99,7 +100,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   // files come first, and once the analysis is big enough for workers they start and take
   // each package as soon as it is read: reading the rest overlaps the analysis, and the
   // big packages do not leave one worker busy at the end.
-  interface Job { dir: string; texts: LoadedText[]; files: number; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]> }
+  interface Job { dir: string; texts: LoadedText[]; files: number; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]>; relevance: Map<string, BodyRelevance> }
   const skipByTriggers = opts.skipByTriggers ?? true;
   const { cache } = opts;
   const order = [...dirs].sort((a, b) => byDir.get(b)!.length - byDir.get(a)!.length || (a < b ? -1 : 1));
@@ -132,7 +133,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
     ahead += bytes;
     const texts = job.texts;
     job.texts = []; // the worker gets its own copy; this one can go once posted
-    running.push(pool!.run({ dir: job.dir, texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies }).then(
+    running.push(pool!.run({ dir: job.dir, texts, ruleIds: job.rules.map((r) => r.id), goVersion: job.goVersion, skipBodies: opts.skipBodies, relevance: job.relevance }).then(
       (r) => finish(job, r),
       (err: unknown) => {
         result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
@@ -177,7 +178,16 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
         progress(texts.length, 0);
         continue;
       }
-      const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives };
+      // The text-only step before the parse, here on the main thread (which otherwise waits
+      // on the workers): a directory with nothing left to parse is done without one.
+      const prepared = prepareDirectory(dir, texts, rules, { skipBodies: opts.skipBodies });
+      if (prepared.unparsed) {
+        add(prepared.unparsed, directives);
+        if (key && cache) cache.set(key, { result: prepared.unparsed, directives });
+        progress(texts.length, 0);
+        continue;
+      }
+      const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives, relevance: prepared.relevance };
       if (pool) {
         dispatch(job);
         while (ahead > READ_AHEAD) await new Promise<void>((resolve) => { wake = () => { wake = null; resolve(); }; });
@@ -197,7 +207,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   }
   if (pending.length > 0) {
     if (opts.shortLived && pendingBytes < SMALL_RUN_BYTES) baselineWasmOnly();
-    for (const job of pending) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion, { skipBodies: opts.skipBodies }));
+    for (const job of pending) finish(job, await analyzeDirectory(job.dir, job.texts, job.rules, job.goVersion, { skipBodies: opts.skipBodies, relevance: job.relevance }));
   }
 
   if (opts.reportOnly) {

@@ -1,9 +1,10 @@
 // Function bodies left out of the parse (src/relevance.ts): which ones, and proof that
 // leaving them out never changes a result, on every fixture and on the Go standard library.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
-import { analyzeDirectory } from '../src/analyze.js';
+import { analyzeDirectory, prepareDirectory } from '../src/analyze.js';
 import { discover } from '../src/discover.js';
 import { getParser } from '../src/parser.js';
 import { bodyRelevance, includedRanges } from '../src/relevance.js';
@@ -225,6 +226,26 @@ func main() { go put() }
     expect(await run('//go:linkname g runtime.g\nfunc g()\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
     expect(await run('var m = map[string]int{}\nfunc put() { mu.Lock(); m["a"] = 1; mu.Unlock() }\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
     expect(await run('//mapsafe:ignore\nvar y = 1\n')).toEqual({ files: 1, packages: 1, notes: ['parse-error'] });
+  });
+
+  it('decides on the text alone, before the parse, what analyzeDirectory decides (the scan takes that step on its main thread)', async () => {
+    const texts = (extra: string) => [{ path: '/p/a.go', text: `package p\n\nimport "sync"\n\nvar mu sync.Mutex\nvar z = 1 +;\n${extra}\nfunc f() {\n\tmu.Lock()\n\tmu.Unlock()\n}\n` }];
+    // Nothing to parse: the result is ready, and is analyzeDirectory's.
+    const none = prepareDirectory('/p', texts(''), allRules);
+    expect(none.unparsed).toEqual(await analyzeDirectory('/p', texts(''), allRules, null));
+    expect(none.unparsed).toMatchObject({ files: 1, packages: 1, diagnostics: [], notifications: [] });
+    // Something to parse (the demo package): no result, and the relevance handed on gives analyzeDirectory's own result.
+    const demo = goFilesUnder(path.join(testdataDir, 'demo')).map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
+    const some = prepareDirectory(path.dirname(demo[0]!.path), demo, allRules);
+    expect(some.unparsed).toBeNull();
+    expect([...some.relevance.values()].some((r) => r.keepsBody)).toBe(true);
+    const own = await analyzeDirectory(path.dirname(demo[0]!.path), demo, allRules, null);
+    expect(own.diagnostics.length).toBe(6);
+    expect(await analyzeDirectory(path.dirname(demo[0]!.path), demo, allRules, null, { relevance: some.relevance })).toEqual(own);
+    // Without skipping, nothing is left out and the directory is always parsed.
+    const full = prepareDirectory('/p', texts(''), allRules, { skipBodies: false });
+    expect(full.unparsed).toBeNull();
+    expect(full.relevance.size).toBe(0);
   });
 
   it('parses the bodies that name a map for the map-memory rules only where a file may reach map memory', async () => {
