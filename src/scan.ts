@@ -68,6 +68,9 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Below this much work, starting workers costs more than it saves. */
 const SMALL_RUN_BYTES = 2_000_000;
 
+/** A Go file's size for the estimate of the work left before it is read (the standard library's average is 10.6 KB). */
+const TYPICAL_FILE_BYTES = 10_000;
+
 /** How much source (UTF-16 units) the scan reads ahead of the workers. */
 const READ_AHEAD = 16_000_000;
 
@@ -123,6 +126,9 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const threshold = opts.workerThreshold ?? SMALL_RUN_BYTES;
   const canUseWorkers = requested > 1 && workersAvailable() && opts.rules.every((r) => registered.has(r));
   let pool: WorkerPool | null = null;
+  // Files from each directory of the order to the end.
+  const filesFrom = new Array<number>(order.length + 1).fill(0);
+  for (let i = order.length - 1; i >= 0; i--) filesFrom[i] = filesFrom[i + 1]! + byDir.get(order[i]!)!.length;
   const running: Array<Promise<void>> = [];
   // Texts read ahead of the workers, in UTF-16 units: past READ_AHEAD the reading waits
   // for a package to finish, so the main thread does not hold the whole tree's text.
@@ -148,7 +154,8 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   const pending: Job[] = [];
   let pendingBytes = 0;
   try {
-    for (const dir of order) {
+    for (let at = 0; at < order.length; at++) {
+      const dir = order[at]!;
       const index = cache?.fileIndex(dir);
       const reading = { notifications: result.notifications, maxBytes: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, overlays: opts.overlays, index };
       let refs = sourceRefs(byDir.get(dir)!, reading);
@@ -158,6 +165,10 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       let key = cache ? cache.key(dir, refs, opts.rules, goVersion) : null;
       const hit = key && cache ? cache.get(key) : null;
       if (hit) { add(hit.result, hit.directives); index?.save(); progress(hit.result.files, 0); continue; }
+      // The first directory to analyse, with enough files from here on for workers: they
+      // start now and boot while this directory is read (waiting for two directories' worth
+      // of text left the second core idle for the first second of a large scan).
+      if (!pool && canUseWorkers && filesFrom[at]! * TYPICAL_FILE_BYTES >= threshold) pool = new WorkerPool(Math.min(requested, order.length - at));
       const unread = refs.some((r) => !r.loaded);
       if (unread) refs = loadAll(refs, reading);
       index?.save();
