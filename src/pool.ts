@@ -15,6 +15,13 @@ export function workersAvailable(): boolean {
 
 interface Pending { worker: Worker; resolve: (r: DirectoryResult) => void; reject: (e: Error) => void }
 
+let started = 0;
+
+/** Worker threads started by pools of this thread so far (for tests of when a scan starts them). */
+export function workersStarted(): number {
+  return started;
+}
+
 export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly waiting: Array<(w: Worker) => void> = [];
@@ -29,6 +36,7 @@ export class WorkerPool {
 
   private spawn(): void {
     const w = new Worker(workerScript);
+    started++;
     w.on('message', (reply: WorkerReply) => {
       const p = this.pending.get(reply.id);
       if (!p) return;

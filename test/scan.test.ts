@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
 import { contentHash, ResultCache, textHash } from '../src/cache.js';
-import { workersAvailable } from '../src/pool.js';
+import { workersAvailable, workersStarted } from '../src/pool.js';
 import { scanFiles } from '../src/scan.js';
 import type { ScanResult } from '../src/scan.js';
 import { goFilesUnder, testdataDir } from './harness.js';
@@ -42,6 +42,32 @@ describe('scan pipeline', () => {
     const inProcess = await scanFiles(fixtureFiles, { rules: allRules, jobs: 1 });
     const workers = await scanFiles(fixtureFiles, { rules: allRules, jobs: 2, workerThreshold: 0 });
     expect(plain(workers)).toBe(plain(inProcess));
+  });
+
+  it('starts workers for a large run, at the first package to analyse, and never for a small one or a warm one', async () => {
+    const demo = goFilesUnder(path.join(testdataDir, 'demo'));
+    let before = workersStarted();
+    // A pre-commit-sized run (3 files) stays on the main thread.
+    await scanFiles(demo, { rules: allRules, jobs: 2 });
+    expect(workersStarted()).toBe(before);
+    // With no threshold, the workers start before the first package is read.
+    await scanFiles(demo, { rules: allRules, jobs: 2, workerThreshold: 0 });
+    expect(workersStarted()).toBe(before + 1);
+    // A large run (about 250 files by the estimate) whose every package is cached starts none.
+    const dir = mkdtempSync(path.join(tmpdir(), 'mapsafe-warm-'));
+    const files = Array.from({ length: 250 }, (_, i) => {
+      const f = path.join(dir, `d${i % 5}`, `f${i}.go`);
+      mkdirSync(path.dirname(f), { recursive: true });
+      writeFileSync(f, `package d\n\nimport "sync"\n\nvar mu${i} sync.Mutex\n`);
+      return f;
+    });
+    const cache = new ResultCache(path.join(dir, 'cache'), { settleMs: 0 });
+    before = workersStarted();
+    await scanFiles(files, { rules: allRules, jobs: 2, cache });
+    expect(workersStarted()).toBe(before + 2);
+    before = workersStarted();
+    await scanFiles(files, { rules: allRules, jobs: 2, cache });
+    expect(workersStarted()).toBe(before);
   });
 
   it('splits packages into disjoint shards whose union is the whole scan', async () => {
