@@ -23,29 +23,11 @@ import type { Tree } from 'web-tree-sitter';
 
 type Fn = (...args: number[]) => number;
 
+/** The Emscripten module's exported wasm functions and memory view, by name. */
 interface Module {
   HEAP32?: Int32Array;
-  _ts_init?: Fn;
-  _free?: Fn;
-  _malloc?: Fn;
   [name: string]: unknown;
 }
-
-const WASM_FUNCTIONS = [
-  '_ts_init', '_free', '_malloc', '_ts_node_child_by_field_id_wasm', '_ts_node_children_by_field_id_wasm',
-  '_ts_node_parent_wasm', '_ts_node_children_wasm', '_ts_node_named_children_wasm', '_ts_node_child_wasm',
-  '_ts_node_named_child_wasm', '_ts_node_next_sibling_wasm', '_ts_node_prev_sibling_wasm',
-  '_ts_node_next_named_sibling_wasm', '_ts_node_prev_named_sibling_wasm', '_ts_node_descendants_of_type_wasm',
-  '_ts_node_symbol_wasm', '_ts_node_end_index_wasm', '_ts_node_has_error_wasm', '_ts_node_is_missing_wasm',
-  '_ts_node_is_named_wasm', '_ts_node_child_count_wasm', '_ts_node_named_child_count_wasm',
-] as const;
-
-/** Node methods this module replaces (kept to compare against, and for tests). */
-const REPLACED = ['childForFieldId', 'childrenForFieldId', 'child', 'namedChild', 'descendantsOfType'] as const;
-const REPLACED_GETTERS = [
-  'parent', 'children', 'namedChildren', 'nextSibling', 'previousSibling', 'nextNamedSibling', 'previousNamedSibling',
-  'typeId', 'type', 'endIndex', 'hasError', 'isMissing', 'isNamed', 'childCount', 'namedChildCount',
-] as const;
 
 interface TreeLike { 0: number; language: { types: string[] } }
 interface NodeLike { id: number; startIndex: number; startPosition: { row: number; column: number }; 0: number; tree: TreeLike; _children?: Array<NodeLike | null>; _namedChildren?: Array<NodeLike | null> }
@@ -59,24 +41,28 @@ export function lightNodesInstalled(): boolean {
 
 /**
  * Installs the light nodes for this thread's web-tree-sitter, given the Emscripten module
- * it runs on and a parsed tree to check them on. Returns whether they are installed.
+ * it runs on (the object passed to `Parser.init`) and a parsed tree to check them on.
+ * Returns whether they are installed.
  */
-export function installLightNodes(module: Module, check: Tree): boolean {
+export function installLightNodes(emscripten: object, check: Tree): boolean {
   if (installed) return true;
+  const module = emscripten as Module;
   if (!(module.HEAP32 instanceof Int32Array)) return false;
-  for (const f of WASM_FUNCTIONS) if (typeof module[f] !== 'function') return false;
-  const proto = Node.prototype as unknown as Record<string, unknown>;
-  const originals = new Map<string, PropertyDescriptor>();
-  for (const name of [...REPLACED, ...REPLACED_GETTERS]) {
-    const d = Object.getOwnPropertyDescriptor(proto, name);
-    if (!d) return false;
-    originals.set(name, d);
-  }
-  const call = (name: string) => module[name] as Fn;
-  const tb = module._ts_init!();
-  if ((tb & 3) !== 0) return false;
+  // The wasm functions used, looked up once; one the module lacks leaves the library as it is.
+  let missing = false;
+  const wasm = (name: string): Fn => {
+    const f = module[name];
+    if (typeof f === 'function') return f as Fn;
+    missing = true;
+    return () => 0;
+  };
+  const free = wasm('_free');
+  const malloc = wasm('_malloc');
+  const tb = wasm('_ts_init')();
+  if (missing || (tb & 3) !== 0) return false;
   const base = tb >> 2;
   const heap = () => module.HEAP32!;
+  const proto = Node.prototype as unknown as Record<string, unknown>;
 
   function LightNode(this: NodeLike, tree: TreeLike, id: number, startIndex: number, row: number, column: number, other: number): void {
     this.id = id;
@@ -116,29 +102,29 @@ export function installLightNodes(module: Module, check: Tree): boolean {
     const address = h[base + 1]!;
     const out = new Array<NodeLike | null>(count);
     for (let i = 0, at = address >> 2; i < count; i++, at += 5) out[i] = unmarshal(tree, at);
-    if (address !== 0) call('_free')(address);
+    if (address !== 0) free(address);
     return out;
   };
-  const one = (name: string) => function (this: NodeLike): NodeLike | null {
+  const one = (name: string) => { const f = wasm(name); return function (this: NodeLike): NodeLike | null {
     marshal(this);
-    call(name)(this.tree[0]);
+    f(this.tree[0]);
     return unmarshal(this.tree, base);
-  };
-  const withArg = (name: string) => function (this: NodeLike, arg: number): NodeLike | null {
+  }; };
+  const withArg = (name: string) => { const f = wasm(name); return function (this: NodeLike, arg: number): NodeLike | null {
     marshal(this);
-    call(name)(this.tree[0], arg);
+    f(this.tree[0], arg);
     return unmarshal(this.tree, base);
-  };
-  const cached = (name: string, slot: '_children' | '_namedChildren') => function (this: NodeLike): Array<NodeLike | null> {
+  }; };
+  const cached = (name: string, slot: '_children' | '_namedChildren') => { const f = wasm(name); return function (this: NodeLike): Array<NodeLike | null> {
     let v = this[slot];
     if (!v) {
       marshal(this);
-      call(name)(this.tree[0]);
+      f(this.tree[0]);
       v = list(this.tree);
       this[slot] = v;
     }
     return v;
-  };
+  }; };
   // Symbol lists for descendantsOfType, per grammar and requested types, kept in wasm memory.
   const symbolLists = new WeakMap<object, Map<string, { address: number; count: number }>>();
   const symbolsFor = (tree: TreeLike, types: readonly string[]) => {
@@ -151,7 +137,7 @@ export function installLightNodes(module: Module, check: Tree): boolean {
       if (types.includes('ERROR')) symbols.push(65535);
       const all = tree.language.types;
       for (let i = 0; i < all.length; i++) if (types.includes(all[i]!)) symbols.push(i);
-      const address = call('_malloc')(4 * Math.max(1, symbols.length));
+      const address = malloc(4 * Math.max(1, symbols.length));
       const h = heap();
       symbols.forEach((v, i) => (h[(address >> 2) + i] = v));
       s = { address, count: symbols.length };
@@ -160,30 +146,32 @@ export function installLightNodes(module: Module, check: Tree): boolean {
     return s;
   };
   const ZERO = { row: 0, column: 0 };
+  const childrenByField = wasm('_ts_node_children_by_field_id_wasm');
+  const descendants = wasm('_ts_node_descendants_of_type_wasm');
   const replacements: Record<string, (...a: never[]) => unknown> = {
     childForFieldId: withArg('_ts_node_child_by_field_id_wasm'),
     child: withArg('_ts_node_child_wasm'),
     namedChild: withArg('_ts_node_named_child_wasm'),
     childrenForFieldId(this: NodeLike, fieldId: number) {
       marshal(this);
-      call('_ts_node_children_by_field_id_wasm')(this.tree[0], fieldId);
+      childrenByField(this.tree[0], fieldId);
       return list(this.tree);
     },
     descendantsOfType(this: NodeLike, types: string | string[], startPosition = ZERO, endPosition = ZERO) {
       const s = symbolsFor(this.tree, Array.isArray(types) ? types : [types]);
       marshal(this);
-      call('_ts_node_descendants_of_type_wasm')(this.tree[0], s.address, s.count, startPosition.row, startPosition.column, endPosition.row, endPosition.column);
+      descendants(this.tree[0], s.address, s.count, startPosition.row, startPosition.column, endPosition.row, endPosition.column);
       return list(this.tree);
     },
   };
-  const num = (name: string) => function (this: NodeLike): number {
+  const num = (name: string) => { const f = wasm(name); return function (this: NodeLike): number {
     marshal(this);
-    return call(name)(this.tree[0]);
-  };
-  const flag = (name: string) => function (this: NodeLike): boolean {
+    return f(this.tree[0]);
+  }; };
+  const flag = (name: string) => { const f = wasm(name); return function (this: NodeLike): boolean {
     marshal(this);
-    return call(name)(this.tree[0]) === 1;
-  };
+    return f(this.tree[0]) === 1;
+  }; };
   const typeId = num('_ts_node_symbol_wasm');
   const getters: Record<string, () => unknown> = {
     typeId,
@@ -204,6 +192,14 @@ export function installLightNodes(module: Module, check: Tree): boolean {
     children: cached('_ts_node_children_wasm', '_children'),
     namedChildren: cached('_ts_node_named_children_wasm', '_namedChildren'),
   };
+  // What is replaced, as the library defines it (to compare against, and to put back).
+  const originals = new Map<string, PropertyDescriptor>();
+  for (const name of [...Object.keys(replacements), ...Object.keys(getters)]) {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (!d) return false;
+    originals.set(name, d);
+  }
+  if (missing) return false;
   const install = () => {
     for (const [name, value] of Object.entries(replacements)) Object.defineProperty(proto, name, { ...originals.get(name), value });
     for (const [name, get] of Object.entries(getters)) Object.defineProperty(proto, name, { ...originals.get(name), get });
@@ -212,22 +208,21 @@ export function installLightNodes(module: Module, check: Tree): boolean {
     for (const [name, d] of originals) Object.defineProperty(proto, name, d);
   };
   // The check: every node of the small tree, asked both ways.
-  const describe = (x: NodeLike | null | undefined) => {
-    if (!x) return '-';
-    const n = x as unknown as Node;
+  const describe = (n: Node | null | undefined) => {
+    if (!n) return '-';
+    const x = n as unknown as NodeLike;
     return `${x.id}:${x.startIndex}:${x.startPosition.row}:${x.startPosition.column}:${x[0]}:${n.typeId}:${n.type}:${n.endIndex}:${n.hasError}:${n.isMissing}:${n.isNamed}:${n.childCount}:${n.namedChildCount}:${n.text}`;
   };
   const probe = () => {
     const out: string[] = [];
     const visit = (n: Node) => {
-      out.push(describe(n as unknown as NodeLike), describe(n.parent as unknown as NodeLike), describe(n.nextSibling as unknown as NodeLike), describe(n.previousSibling as unknown as NodeLike),
-        describe(n.nextNamedSibling as unknown as NodeLike), describe(n.previousNamedSibling as unknown as NodeLike), describe(n.child(0) as unknown as NodeLike), describe(n.namedChild(0) as unknown as NodeLike));
-      for (let f = 1; f < 8; f++) out.push(describe(n.childForFieldId(f) as unknown as NodeLike), n.childrenForFieldId(f).map((c) => describe(c as unknown as NodeLike)).join(','));
-      out.push(n.namedChildren.map((c) => describe(c as unknown as NodeLike)).join(','));
+      out.push(describe(n), describe(n.parent), describe(n.nextSibling), describe(n.previousSibling), describe(n.nextNamedSibling), describe(n.previousNamedSibling), describe(n.child(0)), describe(n.namedChild(0)));
+      for (let f = 1; f < 8; f++) out.push(describe(n.childForFieldId(f)), n.childrenForFieldId(f).map(describe).join(','));
+      out.push(n.namedChildren.map(describe).join(','));
       for (const c of n.children) if (c) visit(c);
     };
     visit(check.rootNode);
-    out.push(check.rootNode.descendantsOfType(['identifier', 'call_expression', 'ERROR']).map((c) => describe(c as unknown as NodeLike)).join(','));
+    out.push(check.rootNode.descendantsOfType(['identifier', 'call_expression', 'ERROR']).map(describe).join(','));
     return out.join('\n');
   };
   const expected = probe();

@@ -75,7 +75,7 @@ export function getParser(grammar: GrammarName): Promise<Parser> {
       if (grammar === 'go' && wasmModule) {
         const check = parser.parse(LIGHT_NODE_CHECK);
         if (check) {
-          installLightNodes(wasmModule as never, check);
+          installLightNodes(wasmModule, check);
           check.delete();
         }
       }
