@@ -55,7 +55,8 @@ export interface AnalyzeOptions {
   skipBodies?: boolean;
   /**
    * What `prepareDirectory` decided for these texts and rules, when the caller ran it
-   * already (the scan does, on its main thread, before handing the directory to a worker).
+   * already (the scan does, on its main thread, before handing the directory to a worker)
+   * and found something to parse: a directory it gave a result for is not passed here.
    */
   relevance?: Map<string, BodyRelevance>;
 }

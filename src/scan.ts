@@ -181,21 +181,22 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       }
       const texts = refs.map((r) => r.loaded!).filter((t) => !isIgnoredBuild(t.text));
       const rules = skipByTriggers ? opts.rules.filter((r) => !r.triggers || texts.some((t) => r.triggers!.test(t.text))) : opts.rules;
+      // A directory done without a parse: its result recorded and cached as an analysed one's.
+      const settle = (r: DirectoryResult) => {
+        add(r, directives);
+        if (key && cache) cache.set(key, { result: r, directives });
+        progress(texts.length, 0);
+      };
       if (texts.length === 0 || rules.length === 0) {
         // No rule can fire here: count the files, skip the parse.
-        const skipped: DirectoryResult = { diagnostics: [], notifications: readingNotes(texts), files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size };
-        add(skipped, directives);
-        if (key && cache) cache.set(key, { result: skipped, directives });
-        progress(texts.length, 0);
+        settle({ diagnostics: [], notifications: readingNotes(texts), files: texts.length, packages: new Set(texts.map((t) => /^package\s+(\w+)/m.exec(t.text)?.[1] ?? '')).size });
         continue;
       }
       // The text-only step before the parse, here on the main thread (which otherwise waits
       // on the workers): a directory with nothing left to parse is done without one.
       const prepared = prepareDirectory(dir, texts, rules, { skipBodies: opts.skipBodies });
       if (prepared.unparsed) {
-        add(prepared.unparsed, directives);
-        if (key && cache) cache.set(key, { result: prepared.unparsed, directives });
-        progress(texts.length, 0);
+        settle(prepared.unparsed);
         continue;
       }
       const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives, relevance: prepared.relevance };
@@ -206,6 +207,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       }
       pending.push(job);
       pendingBytes += job.bytes;
+      // The files were larger than TYPICAL_FILE_BYTES estimated: enough work for workers after all.
       if (canUseWorkers && pending.length > 1 && pendingBytes >= threshold) {
         pool = new WorkerPool(Math.min(requested, order.length));
         for (const j of pending.sort((a, b) => b.bytes - a.bytes || (a.dir < b.dir ? -1 : 1))) dispatch(j);
