@@ -11,20 +11,15 @@ import type { SourceFile } from '../src/package.js';
 import type { Rule, RuleContext } from '../src/rule.js';
 import { T, field, unparen } from '../src/syntax.js';
 import type { GoType } from '../src/types.js';
-import { isStdPackage, mapMemoryAnalysis, mayTouchMapMemory } from '../src/unsafe/analysis.js';
+import { MAP_MEMORY_RULE_INPUTS, isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 import type { MapMemoryFacts } from '../src/unsafe/analysis.js';
-import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
 
 export const cgoHmapOffset: Rule = {
   id: 'cgo-hmap-offset',
   title: "Copies of the runtime's map structs, fixed offsets into map headers, and maps passed to C",
   severity: 'error',
   precision: 'high',
-  triggers: UNSAFE_TRIGGER,
-  bodies: 'maps',
-  outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
-  // Every derivation starts in a file that may reach map memory (mapMemoryAnalysis).
-  readsBodiesIn: mayTouchMapMemory,
+  ...MAP_MEMORY_RULE_INPUTS,
   tags: ['unsafe', 'cgo', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

@@ -1,19 +1,15 @@
 // map-write-under-rlock: a map written while its RWMutex is held only in read mode.
-import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
+import { CONCURRENCY_RULE_INPUTS, conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { lineOf, related } from '../src/concurrency/describe.js';
 import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
-import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const mapWriteUnderRlock: Rule = {
   id: 'map-write-under-rlock',
   title: 'Map written while holding only a read lock',
   severity: 'error',
   precision: 'high',
-  triggers: CONCURRENCY_TRIGGER,
-  needsMapType: true,
-  bodies: 'walk',
-  outsideBodies: 'nowhere',
+  ...CONCURRENCY_RULE_INPUTS,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

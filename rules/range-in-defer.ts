@@ -1,20 +1,16 @@
 // range-in-defer: a deferred function iterates a shared map after the lock that
 // guards it is released (defers run last-in first-out at return).
-import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
+import { CONCURRENCY_RULE_INPUTS, conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { lineOf, raceText, related } from '../src/concurrency/describe.js';
 import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
-import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const rangeInDefer: Rule = {
   id: 'range-in-defer',
   title: 'Deferred iteration of a shared map without its lock',
   severity: 'warning',
   precision: 'high',
-  triggers: CONCURRENCY_TRIGGER,
-  needsMapType: true,
-  bodies: 'walk',
-  outsideBodies: 'nowhere',
+  ...CONCURRENCY_RULE_INPUTS,
   tags: ['concurrency', 'maps', 'data-race', 'defer'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

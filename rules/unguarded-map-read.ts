@@ -1,20 +1,16 @@
 // unguarded-map-read: a map read, measured or iterated outside its guard while
 // guarded or concurrent writers exist.
-import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
+import { CONCURRENCY_RULE_INPUTS, conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, kindWord, lockAdvice, related } from '../src/concurrency/describe.js';
 import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
-import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const unguardedMapRead: Rule = {
   id: 'unguarded-map-read',
   title: 'Map read while other goroutines may write it',
   severity: 'warning',
   precision: 'high',
-  triggers: CONCURRENCY_TRIGGER,
-  needsMapType: true,
-  bodies: 'walk',
-  outsideBodies: 'nowhere',
+  ...CONCURRENCY_RULE_INPUTS,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

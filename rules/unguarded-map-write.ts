@@ -1,20 +1,16 @@
 // unguarded-map-write: a map write that may run in parallel with another access of
 // the same map, or that does not hold the lock guarding the map elsewhere.
-import { conflictsAnalysis } from '../src/concurrency/conflicts.js';
+import { CONCURRENCY_RULE_INPUTS, conflictsAnalysis } from '../src/concurrency/conflicts.js';
 import { evidence, lockAdvice, related } from '../src/concurrency/describe.js';
 import { buildFixes } from '../src/fix/index.js';
 import type { Rule } from '../src/rule.js';
-import { CONCURRENCY_TRIGGER } from '../src/triggers.js';
 
 export const unguardedMapWrite: Rule = {
   id: 'unguarded-map-write',
   title: 'Map written while other goroutines may use it',
   severity: 'error',
   precision: 'high',
-  triggers: CONCURRENCY_TRIGGER,
-  needsMapType: true,
-  bodies: 'walk',
-  outsideBodies: 'nowhere',
+  ...CONCURRENCY_RULE_INPUTS,
   tags: ['concurrency', 'maps', 'data-race'],
   run(ctx) {
     for (const f of ctx.get(conflictsAnalysis).findings) {

@@ -5,19 +5,14 @@ import type { LinknameTarget } from '../src/maplayout.js';
 import type { Package } from '../src/package.js';
 import type { Rule } from '../src/rule.js';
 import { T, field } from '../src/syntax.js';
-import { isStdPackage, mapMemoryAnalysis, mayTouchMapMemory } from '../src/unsafe/analysis.js';
-import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../src/triggers.js';
+import { MAP_MEMORY_RULE_INPUTS, isStdPackage, mapMemoryAnalysis } from '../src/unsafe/analysis.js';
 
 export const unsafeMapCast: Rule = {
   id: 'unsafe-map-cast',
   title: "Map reinterpreted through unsafe or linked to the runtime's map functions",
   severity: 'error',
   precision: 'very-high',
-  triggers: UNSAFE_TRIGGER,
-  bodies: 'maps',
-  outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
-  // Every derivation starts in a file that may reach map memory (mapMemoryAnalysis).
-  readsBodiesIn: mayTouchMapMemory,
+  ...MAP_MEMORY_RULE_INPUTS,
   tags: ['unsafe', 'runtime-internals', 'portability'],
   run(ctx) {
     const note = layoutNote(ctx.pkg.goVersion);

@@ -4,7 +4,8 @@
 // in excluding modes. Plus inconsistent locking: an access that does not hold the
 // lock that guards the location at its other accesses.
 import type { Node } from 'web-tree-sitter';
-import type { Analysis } from '../rule.js';
+import type { Analysis, RuleMeta } from '../rule.js';
+import { CONCURRENCY_TRIGGER } from '../triggers.js';
 import { T, descendantsOf, enclosingFunction, field, listItems, unparen, within } from '../syntax.js';
 import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
@@ -18,6 +19,19 @@ import { deferState, docComment, isPrivateHelper } from './entries.js';
 import { baseIdent, declaredInFlow, freshIdent, isFresh } from './fresh.js';
 import { programAnalysis } from './program.js';
 import type { Ctx, FnInfo, Program, Root } from './program.js';
+
+
+/**
+ * What every rule reporting the conflicts below reads: packages with a goroutine root or a
+ * lock (the trigger), only where an expression can have a map type, only the bodies the
+ * engine walks, nothing outside function bodies.
+ */
+export const CONCURRENCY_RULE_INPUTS: Pick<RuleMeta, 'triggers' | 'needsMapType' | 'bodies' | 'outsideBodies'> = {
+  triggers: CONCURRENCY_TRIGGER,
+  needsMapType: true,
+  bodies: 'walk',
+  outsideBodies: 'nowhere',
+};
 
 export interface Access {
   fn: FnInfo;

@@ -8,7 +8,8 @@ import type { PreambleFacts } from '../cgo.js';
 import { typesAnalysis } from '../engine.js';
 import type { Package, SourceFile } from '../package.js';
 import { loadedParser } from '../parser.js';
-import type { Analysis } from '../rule.js';
+import type { Analysis, RuleMeta } from '../rule.js';
+import { MAP_MEMORY_OUTSIDE_BODIES, UNSAFE_TRIGGER } from '../triggers.js';
 import { T, field, namedChildrenNoComments, unparen } from '../syntax.js';
 import type { GoType } from '../types.js';
 import { MapDerivation } from './derive.js';
@@ -69,6 +70,19 @@ export function isStdPackage(pkg: Package, importPath: string): boolean {
 export function isStdDir(dir: string, importPath: string): boolean {
   return dir.replace(/\\/g, '/').endsWith(`/src/${importPath}`);
 }
+
+/**
+ * What every rule reporting map-memory facts reads: packages that name unsafe, reflect,
+ * cgo or a linkname (the trigger), the bodies that name a map in directories with a file
+ * that may reach map memory (every derivation starts in one), and outside bodies only
+ * where MAP_MEMORY_OUTSIDE_BODIES matches.
+ */
+export const MAP_MEMORY_RULE_INPUTS: Pick<RuleMeta, 'triggers' | 'bodies' | 'outsideBodies' | 'readsBodiesIn'> = {
+  triggers: UNSAFE_TRIGGER,
+  bodies: 'maps',
+  outsideBodies: MAP_MEMORY_OUTSIDE_BODIES,
+  readsBodiesIn: (text) => mayTouchMapMemory(text),
+};
 
 /**
  * The same test on a file's text, before parsing (a superset: an import path is written in
