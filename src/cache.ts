@@ -1,11 +1,14 @@
-// Result cache, two levels, both under the cache directory:
+// Result cache: one file per directory scanned, under the cache directory,
 //
-//   <key[0]>/<key>.json         one directory's result (diagnostics, notifications, counts)
-//                               and the suppression directives of its files, keyed by the
-//                               content hashes of its files, the tool version and code, the
-//                               rules that ran (with severities) and the module's go version.
-//   files/<h[0]>/<h>.json       the file index of one directory (h: hash of its path): per
-//                               file, the stat it had when read and the hash of its content.
+//   <h[0]>/<h>.json     h: the hash of the directory's path. The directory's file index
+//                       and its last RESULTS_KEPT results, newest first, each under its
+//                       key: the content hashes of the directory's files, the tool version
+//                       and code, the rules that ran (with severities) and the module's go
+//                       version.
+//
+// Several results per directory serve runs with other rules or settings (a pre-commit hook
+// and CI) and a branch switched back and forth; older ones are dropped, so the cache stays
+// bounded by the directories scanned, whatever the number of edits.
 //
 // The file index lets a warm scan skip reading files: a file whose device, inode, size,
 // mtime and ctime (nanoseconds) all equal the recorded ones gets the recorded hash. Any
@@ -16,13 +19,18 @@
 // same timestamp tick as the read could otherwise keep its stat with another content (git's
 // "racy clean" problem). If anything differs, the file is read and hashed again.
 //
-// Writes are atomic (temporary file, then rename); an entry or index that cannot be read
-// or parsed is ignored and rewritten. A cache that cannot be written only costs time.
+// Writes are atomic (temporary file, then rename); a record that cannot be read or parsed
+// is ignored and rewritten, and within one, a result or file entry of the wrong shape is
+// dropped. Two runs that write the same directory's record at once keep the last one's
+// (the other's result is computed again when next asked for). A cache that cannot be
+// written only costs time.
 //
-// One hex digit of fan-out (16 directories a level): creating a directory costs about a
-// millisecond of kernel time on an ext4 disk here, 30 times a small file, and a first scan
-// with two digits made 453 of them for the standard library's 527 directories (0.5-0.7 s
-// of its wall time on two cores); a directory is made when a write finds it missing.
+// One file per directory, and one hex digit of fan-out (16 directories): creating a file or
+// a directory costs up to a millisecond of kernel time on this machine's ext4 disk,
+// depending on its state. A first scan of the standard library's 527 directories made
+// 1,054 files (an entry and a file index each) in 453 directories with two hex digits of
+// fan-out and two files per directory; it makes 527 in 16 now. A directory is made when a
+// write finds it missing.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, unlinkSync, type BigIntStats } from 'node:fs';
 import os from 'node:os';
@@ -32,8 +40,9 @@ import type { Rule } from './rule.js';
 import type { Directive } from './suppress.js';
 import { version } from './version.js';
 
-const FORMAT = 2;
-const INDEX_FORMAT = 1;
+const FORMAT = 3;
+/** Results kept per directory, newest first. */
+export const RESULTS_KEPT = 4;
 
 export function defaultCacheDir(): string {
   const xdg = process.env.XDG_CACHE_HOME;
@@ -79,7 +88,7 @@ function codeHash(): string {
   return buildId;
 }
 
-/** What the cache holds for one directory. */
+/** A cached result of one directory. */
 export interface CachedDirectory {
   result: DirectoryResult;
   /** The suppression directives of the directory's files, by path (files with none are absent). */
@@ -137,44 +146,10 @@ export class ResultCache {
     return h.digest('hex');
   }
 
-  private entryPath(key: string): string {
-    return path.join(this.dir, key.slice(0, 1), `${key}.json`);
-  }
-
-  get(key: string): CachedDirectory | null {
-    const entry = this.read(key);
-    if (entry) this.counts.hits++;
-    else this.counts.misses++;
-    return entry;
-  }
-
-  private read(key: string): CachedDirectory | null {
-    let raw: string;
-    try {
-      raw = readFileSync(this.entryPath(key), 'utf8');
-    } catch {
-      return null;
-    }
-    try {
-      const v = JSON.parse(raw) as { key?: string; result?: DirectoryResult; directives?: Record<string, Directive[]> };
-      const r = v.result;
-      const d = v.directives;
-      if (v.key !== key || !r || !Array.isArray(r.diagnostics) || !Array.isArray(r.notifications) || typeof r.files !== 'number' || typeof r.packages !== 'number') return null;
-      if (typeof d !== 'object' || d === null || Array.isArray(d) || !Object.values(d).every(Array.isArray)) return null;
-      return { result: r, directives: d };
-    } catch {
-      return null; // corrupt: ignored, and rewritten by the caller
-    }
-  }
-
-  set(key: string, entry: CachedDirectory): void {
-    writeAtomically(this.entryPath(key), JSON.stringify({ key, result: entry.result, directives: entry.directives }));
-  }
-
-  /** The file index of one directory (read now; written by its save()). */
-  fileIndex(dir: string): FileIndex {
-    const h = createHash('sha256').update(`files ${INDEX_FORMAT}\0${dir}`).digest('hex');
-    return new FileIndex(dir, path.join(this.dir, 'files', h.slice(0, 1), `${h}.json`), this.settleMs, this.counts);
+  /** The record of one directory: its file index and its last results (read now, written by its save()). */
+  directory(dir: string): DirectoryRecord {
+    const h = createHash('sha256').update(`directory ${FORMAT}\0${dir}`).digest('hex');
+    return new DirectoryRecord(dir, path.join(this.dir, h.slice(0, 1), `${h}.json`), this.settleMs, this.counts);
   }
 }
 
@@ -183,9 +158,18 @@ function stamp(info: BigIntStats): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
 }
 
-/** Per directory: file name -> [stamp, content hash] of the last read. */
-export class FileIndex {
+function isResult(v: unknown): v is { key: string } & CachedDirectory {
+  if (typeof v !== 'object' || v === null) return false;
+  const { key, result: r, directives: d } = v as { key?: unknown; result?: DirectoryResult; directives?: unknown };
+  if (typeof key !== 'string' || typeof r !== 'object' || r === null) return false;
+  if (!Array.isArray(r.diagnostics) || !Array.isArray(r.notifications) || typeof r.files !== 'number' || typeof r.packages !== 'number') return false;
+  return typeof d === 'object' && d !== null && !Array.isArray(d) && Object.values(d).every(Array.isArray);
+}
+
+/** One directory's cache record: file name -> [stamp, content hash] of the last read, and its last results. */
+export class DirectoryRecord {
   private readonly files = new Map<string, [string, string]>();
+  private results: Array<{ key: string } & CachedDirectory> = [];
   private dirty = false;
 
   constructor(
@@ -195,20 +179,25 @@ export class FileIndex {
     private readonly counts: CacheCounts,
   ) {
     try {
-      const v = JSON.parse(readFileSync(file, 'utf8')) as { v?: number; dir?: string; files?: Record<string, unknown> };
-      if (v.v !== INDEX_FORMAT || v.dir !== dir || typeof v.files !== 'object' || v.files === null) throw new Error('not an index');
+      const v = JSON.parse(readFileSync(file, 'utf8')) as { v?: number; dir?: string; files?: Record<string, unknown>; results?: unknown };
+      if (v.v !== FORMAT || v.dir !== dir || typeof v.files !== 'object' || v.files === null || !Array.isArray(v.results)) throw new Error('not a record');
       for (const [name, rec] of Object.entries(v.files)) {
         if (Array.isArray(rec) && rec.length === 2 && typeof rec[0] === 'string' && typeof rec[1] === 'string') this.files.set(name, [rec[0], rec[1]]);
         else this.dirty = true;
       }
+      for (const r of v.results.slice(0, RESULTS_KEPT)) {
+        if (isResult(r)) this.results.push({ key: r.key, result: r.result, directives: r.directives });
+        else this.dirty = true;
+      }
     } catch {
-      // Missing or corrupt: every file is read, and the index rewritten as they are.
+      // Missing or corrupt: every file is read, and the record rewritten as they are.
       this.files.clear();
+      this.results = [];
     }
   }
 
   private name(p: string): string {
-    if (path.dirname(p) !== this.dir) throw new Error(`file index of ${this.dir}: ${p} is not in it`);
+    if (path.dirname(p) !== this.dir) throw new Error(`cache record of ${this.dir}: ${p} is not in it`);
     return path.basename(p);
   }
 
@@ -236,11 +225,26 @@ export class FileIndex {
     }
   }
 
+  /** The result cached under `key`. */
+  get(key: string): CachedDirectory | null {
+    const r = this.results.find((x) => x.key === key);
+    if (r) this.counts.hits++;
+    else this.counts.misses++;
+    return r ? { result: r.result, directives: r.directives } : null;
+  }
+
+  /** Keeps a result under `key`, as the newest (written by save()). */
+  set(key: string, entry: CachedDirectory): void {
+    this.results = [{ key, result: entry.result, directives: entry.directives }, ...this.results.filter((x) => x.key !== key)].slice(0, RESULTS_KEPT);
+    this.dirty = true;
+  }
+
+  /** Writes the record if anything changed since it was read. */
   save(): void {
     if (!this.dirty) return;
     this.dirty = false;
     const files: Record<string, [string, string]> = {};
     for (const name of [...this.files.keys()].sort()) files[name] = this.files.get(name)!;
-    writeAtomically(this.file, JSON.stringify({ v: INDEX_FORMAT, dir: this.dir, files }));
+    writeAtomically(this.file, JSON.stringify({ v: FORMAT, dir: this.dir, files, results: this.results }));
   }
 }

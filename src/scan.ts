@@ -8,7 +8,7 @@ import v8 from 'node:v8';
 import { allRules } from '../rules/index.js';
 import { analyzeDirectory, prepareDirectory, readingNotes } from './analyze.js';
 import type { DirectoryResult, LoadedText } from './analyze.js';
-import type { ResultCache } from './cache.js';
+import type { DirectoryRecord, ResultCache } from './cache.js';
 import type { Diagnostic, Notification } from './diagnostic.js';
 import { compareDiagnostics } from './diagnostic.js';
 import { goVersionFor } from './gomod.js';
@@ -103,7 +103,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   // files come first, and once the analysis is big enough for workers they start and take
   // each package as soon as it is read: reading the rest overlaps the analysis, and the
   // big packages do not leave one worker busy at the end.
-  interface Job { dir: string; texts: LoadedText[]; files: number; rules: readonly Rule[]; goVersion: string | null; key: string | null; bytes: number; directives: Record<string, Directive[]>; relevance: Map<string, BodyRelevance> }
+  interface Job { dir: string; texts: LoadedText[]; files: number; rules: readonly Rule[]; goVersion: string | null; key: string | null; record: DirectoryRecord | undefined; bytes: number; directives: Record<string, Directive[]>; relevance: Map<string, BodyRelevance> }
   const skipByTriggers = opts.skipByTriggers ?? true;
   const { cache } = opts;
   const order = [...dirs].sort((a, b) => byDir.get(b)!.length - byDir.get(a)!.length || (a < b ? -1 : 1));
@@ -118,7 +118,8 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   };
   const finish = (job: Job, r: DirectoryResult) => {
     add(r, job.directives);
-    if (job.key && cache) cache.set(job.key, { result: r, directives: job.directives });
+    if (job.key) job.record?.set(job.key, { result: r, directives: job.directives });
+    job.record?.save();
     progress(job.files, job.bytes);
   };
   const registered = new Set(allRules);
@@ -143,6 +144,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       (r) => finish(job, r),
       (err: unknown) => {
         result.notifications.push({ kind: 'rule-error', file: job.dir, message: `analysis failed: ${err instanceof Error ? err.message : String(err)}` });
+        job.record?.save(); // the file index, without a result
         progress(job.files, job.bytes);
       },
     ).finally(() => {
@@ -156,22 +158,21 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
   try {
     for (let at = 0; at < order.length; at++) {
       const dir = order[at]!;
-      const index = cache?.fileIndex(dir);
-      const reading = { notifications: result.notifications, maxBytes: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, overlays: opts.overlays, index };
+      const record = cache?.directory(dir);
+      const reading = { notifications: result.notifications, maxBytes: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, overlays: opts.overlays, index: record };
       let refs = sourceRefs(byDir.get(dir)!, reading);
-      if (refs.length === 0) { index?.save(); progress(0, 0); continue; }
+      if (refs.length === 0) { record?.save(); progress(0, 0); continue; }
       const goVersion = goVersionFor(dir);
       // The key covers every rule asked for: which of them apply follows from the contents.
       let key = cache ? cache.key(dir, refs, opts.rules, goVersion) : null;
-      const hit = key && cache ? cache.get(key) : null;
-      if (hit) { add(hit.result, hit.directives); index?.save(); progress(hit.result.files, 0); continue; }
+      const hit = key && record ? record.get(key) : null;
+      if (hit) { add(hit.result, hit.directives); record?.save(); progress(hit.result.files, 0); continue; }
       // The first directory to analyse, with enough files from here on for workers: they
       // start now and boot while this directory is read (waiting for two directories' worth
       // of text left the second core idle for the first second of a large scan).
       if (!pool && canUseWorkers && filesFrom[at]! * TYPICAL_FILE_BYTES >= threshold) pool = new WorkerPool(Math.min(requested, order.length - at));
       const unread = refs.some((r) => !r.loaded);
       if (unread) refs = loadAll(refs, reading);
-      index?.save();
       // A file read only now may have changed or gone since its stat.
       if (cache && unread) key = cache.key(dir, refs, opts.rules, goVersion);
       const directives: Record<string, Directive[]> = {};
@@ -184,7 +185,8 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
       // A directory done without a parse: its result recorded and cached as an analysed one's.
       const settle = (r: DirectoryResult) => {
         add(r, directives);
-        if (key && cache) cache.set(key, { result: r, directives });
+        if (key) record?.set(key, { result: r, directives });
+        record?.save();
         progress(texts.length, 0);
       };
       if (texts.length === 0 || rules.length === 0) {
@@ -199,7 +201,7 @@ export async function scanFiles(files: string[], opts: ScanOptions): Promise<Sca
         settle(prepared.unparsed);
         continue;
       }
-      const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives, relevance: prepared.relevance };
+      const job: Job = { dir, texts, files: texts.length, rules, goVersion, key, record, bytes: texts.reduce((n, t) => n + t.text.length, 0), directives, relevance: prepared.relevance };
       if (pool) {
         dispatch(job);
         while (ahead > READ_AHEAD) await new Promise<void>((resolve) => { wake = () => { wake = null; resolve(); }; });

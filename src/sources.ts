@@ -6,7 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import type { LoadedText } from './analyze.js';
-import { contentHash, textHash, type FileIndex } from './cache.js';
+import { contentHash, textHash, type DirectoryRecord } from './cache.js';
 import type { Notification } from './diagnostic.js';
 
 /** A file of the directory: its content hash (when a cache is used) and, once read, its text. */
@@ -22,7 +22,7 @@ export interface ReadOptions {
   maxBytes: number;
   overlays?: ReadonlyMap<string, string> | undefined;
   /** The cache's file index of this directory; hashes are computed only when present. */
-  index?: FileIndex | null | undefined;
+  index?: DirectoryRecord | null | undefined;
 }
 
 /**

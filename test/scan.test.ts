@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { allRules } from '../rules/index.js';
-import { contentHash, ResultCache, textHash } from '../src/cache.js';
+import { contentHash, RESULTS_KEPT, ResultCache, textHash } from '../src/cache.js';
 import { workersAvailable, workersStarted } from '../src/pool.js';
 import { scanFiles } from '../src/scan.js';
 import type { ScanResult } from '../src/scan.js';
@@ -14,8 +14,8 @@ import { goFilesUnder, testdataDir } from './harness.js';
 
 const fixtureFiles = goFilesUnder(testdataDir);
 const plain = (r: ScanResult) => JSON.stringify({ d: r.diagnostics, n: r.notifications, s: [...r.directives] });
-/** The result entries of a cache directory (not the file indexes under files/). */
-const resultEntries = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json') && !f.startsWith('files'));
+/** The records of a cache directory (one per directory scanned). */
+const cacheRecords = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('scan pipeline', () => {
@@ -79,22 +79,50 @@ describe('scan pipeline', () => {
     expect(shards.every((s) => s.packages > 0)).toBe(true);
   });
 
-  it('reuses cached results, and ignores and rewrites a corrupt entry', async () => {
+  it('reuses cached results, and ignores and rewrites a corrupt record', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mapsafe-cache-'));
     const cache = new ResultCache(dir);
     const demo = goFilesUnder(path.join(testdataDir, 'demo'));
     const cold = await scanFiles(demo, { rules: allRules, jobs: 1, cache });
-    const entries = resultEntries(dir);
-    expect(entries.length).toBe(1);
-    const warm = await scanFiles(demo, { rules: allRules, jobs: 1, cache });
+    const records = cacheRecords(dir);
+    expect(records.length).toBe(1);
+    const warmCache = new ResultCache(dir);
+    const warm = await scanFiles(demo, { rules: allRules, jobs: 1, cache: warmCache });
+    expect(warmCache.counts.hits).toBe(1);
     expect(plain(warm)).toBe(plain(cold));
-    // A corrupt entry is a miss: the package is analysed again and the entry rewritten.
-    const entry = path.join(dir, entries[0]!);
-    writeFileSync(entry, '{"key": "truncated');
-    const again = await scanFiles(demo, { rules: allRules, jobs: 1, cache });
+    // A corrupt record is a miss: the package is analysed again and the record rewritten.
+    const record = path.join(dir, records[0]!);
+    writeFileSync(record, '{"v": 3, "results": [{"key": "truncated');
+    const missCache = new ResultCache(dir);
+    const again = await scanFiles(demo, { rules: allRules, jobs: 1, cache: missCache });
+    expect(missCache.counts).toMatchObject({ hits: 0, misses: 1 });
     expect(plain(again)).toBe(plain(cold));
-    expect(existsSync(entry)).toBe(true);
-    expect(cache.get(path.basename(entry, '.json'))).not.toBeNull();
+    const hitCache = new ResultCache(dir);
+    await scanFiles(demo, { rules: allRules, jobs: 1, cache: hitCache });
+    expect(hitCache.counts).toMatchObject({ hits: 1, misses: 0 });
+    expect(cacheRecords(dir)).toEqual(records);
+  });
+
+  it(`keeps the last ${RESULTS_KEPT} results of a directory, newest first, and no more`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mapsafe-cache-'));
+    const demo = goFilesUnder(path.join(testdataDir, 'demo'));
+    // Each rule set is another key: the runs of a pre-commit hook and of CI with other settings, say.
+    const ruleSets = Array.from({ length: RESULTS_KEPT + 1 }, (_, i) => allRules.slice(i));
+    for (const rules of ruleSets) await scanFiles(demo, { rules, jobs: 1, cache: new ResultCache(dir) });
+    expect(cacheRecords(dir).length).toBe(1);
+    const stored = JSON.parse(readFileSync(path.join(dir, cacheRecords(dir)[0]!), 'utf8')) as { results: unknown[] };
+    expect(stored.results.length).toBe(RESULTS_KEPT);
+    const hits = async (rules: typeof allRules) => {
+      const cache = new ResultCache(dir);
+      const r = await scanFiles(demo, { rules, jobs: 1, cache });
+      expect(plain(r)).toBe(plain(await scanFiles(demo, { rules, jobs: 1 })));
+      return cache.counts.hits;
+    };
+    // The oldest went; asking for it again makes it the newest, and drops the next oldest.
+    expect(await hits(ruleSets[0]!)).toBe(0);
+    expect(await hits(ruleSets[0]!)).toBe(1);
+    expect(await hits(ruleSets[RESULTS_KEPT]!)).toBe(1);
+    expect(await hits(ruleSets[1]!)).toBe(0);
   });
 
   it('keys the cache on file contents and on the rules that ran', () => {
@@ -171,22 +199,31 @@ describe('scan pipeline', () => {
       expect(cache.counts).toMatchObject({ hits: 1, filesTrusted: 0, filesHashed: 2 });
     });
 
-    it('ignores and rewrites a corrupt file index', async () => {
+    it('drops what has the wrong shape in a record, and rewrites it', async () => {
       const { root, files } = setup();
       await sleep(60);
       const dir = path.join(root, 'cache');
       const cold = await scanFiles(files, { rules: allRules, jobs: 1, cache: new ResultCache(dir, { settleMs: 30 }) });
-      const indexes = readdirSync(path.join(dir, 'files'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
-      expect(indexes.length).toBe(1);
-      const index = path.join(dir, 'files', indexes[0]!);
-      for (const garbage of ['{"v":1,"files":', JSON.stringify({ v: 1, dir: path.dirname(files[0]!), files: { 'a.go': ['x', 1] } })]) {
-        writeFileSync(index, garbage);
+      expect(cacheRecords(dir).length).toBe(1);
+      const record = path.join(dir, cacheRecords(dir)[0]!);
+      const good = JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, unknown>; results: Array<{ result: unknown }> };
+      const cases: Array<[string, { hits: number; filesHashed: number }]> = [
+        // A bad file entry: that file is read again; the result still serves.
+        [JSON.stringify({ ...good, files: { ...good.files, 'a.go': ['x', 1] } }), { hits: 1, filesHashed: 1 }],
+        // A bad result: a miss, and both files read for the analysis (their hashes still trusted).
+        [JSON.stringify({ ...good, results: [{ ...good.results[0], result: 5 }] }), { hits: 0, filesHashed: 2 }],
+        // Not a record at all: everything is read again.
+        ['{"v":3,"files":', { hits: 0, filesHashed: 2 }],
+      ];
+      for (const [garbage, counts] of cases) {
+        writeFileSync(record, garbage);
         const cache = new ResultCache(dir, { settleMs: 30 });
         const again = await scanFiles(files, { rules: allRules, jobs: 1, cache });
         expect(plain(again)).toBe(plain(cold));
-        expect(cache.counts).toMatchObject({ hits: 1 });
-        expect(cache.counts.filesHashed).toBeGreaterThan(0);
-        expect(Object.keys(JSON.parse(readFileSync(index, 'utf8')).files)).toEqual(['a.go', 'b.go']);
+        expect(cache.counts).toMatchObject(counts);
+        const rewritten = JSON.parse(readFileSync(record, 'utf8')) as typeof good;
+        expect(Object.keys(rewritten.files)).toEqual(['a.go', 'b.go']);
+        expect(rewritten.results.length).toBe(1);
       }
     });
   });
