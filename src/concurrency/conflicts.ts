@@ -65,6 +65,8 @@ export interface Finding {
   /** Race evidence: the access it may run in parallel with, and the goroutine root involved. */
   other: Access | null;
   root: Root | null;
+  /** The goroutine the access itself runs in, when it is another one than `root` (two goroutines race). */
+  ownRoot?: Root | null;
   /** Locking evidence: the guard this access does not hold. */
   guard: Guard | null;
   /** A lock this write holds only in read mode. */
@@ -134,7 +136,7 @@ function findConflicts(prog: Program): Conflicts {
     if (!o) { o = objects.of(a.map); objMemo.set(a, o); }
     return o;
   };
-  const concurrent = (a: Access, b: Access): Root | null => {
+  const concurrent = (a: Access, b: Access): { root: Root; own: Root | null } | null => {
     let common: string[] | null = null;
     if (a.loc.startsWith('field:')) {
       const ob = objs(b);
@@ -154,7 +156,7 @@ function findConflicts(prog: Program): Conflicts {
       // the very variable a goroutine literal captures from the flow that starts it.
       if (common && !common.some((o) => [ca, cb].every((c) => typeof c !== 'number' || objects.sharedBy(o, prog.roots[c]!, !plain, ca === cb)))
         && !(plain && ca !== cb && capturedTogether(prog, cb === r.id ? b : a, cb === r.id ? a : b, r))) continue;
-      return r;
+      return { root: r, own: typeof ca === 'number' && ca !== r.id ? prog.roots[ca]! : null };
     }
     return null;
   };
@@ -197,7 +199,7 @@ function findConflicts(prog: Program): Conflicts {
           // The access that lacks the lock is the one to fix: skip when this side holds locks the other lacks.
           if (a.locks.size > 0 && b.locks.size === 0) continue;
           const r = concurrent(a, b);
-          if (r) { finding = { access: a, other: b, root: r, guard: guard && !a.locks.has(guard.id) ? guard : null, readLock }; break; }
+          if (r) { finding = { access: a, other: b, root: r.root, ownRoot: r.own, guard: guard && !a.locks.has(guard.id) ? guard : null, readLock }; break; }
         }
       }
       // A read needs writes under the guard; a write, any access under it.

@@ -43,7 +43,9 @@ export function raceText(ctx: RuleContext, f: Finding, subject = ''): string | n
   const s = subject ? `${subject} ` : '';
   if (f.other === a) return `in ${where} ${s}races with other instances of itself`;
   const other = `the ${kindWord(f.other)} at ${lineOf(ctx, f.other.map)}`;
-  return inRoot ? `in ${where} ${s}races with ${other}` : `${s}races with ${other} in ${where}`;
+  if (inRoot) return `in ${where} ${s}races with ${other}`;
+  const own = f.ownRoot && !a.ctxs.has('main') ? `in ${describeRoot(ctx, f.ownRoot)} ` : '';
+  return `${own}${s}races with ${other} in ${where}`;
 }
 
 /** Which guard the access lacks: `without holding c.mu (other accesses hold it: a.go:4)`. */
@@ -68,6 +70,7 @@ export function related(ctx: RuleContext, f: Finding): Location[] {
   const out: Location[] = [];
   if (f.other && f.other !== f.access) out.push(ctx.locationOf(f.other.map, `conflicting ${kindWord(f.other)} of map ${f.other.name}`));
   if (f.root) out.push(ctx.locationOf(f.root.site, 'goroutine started here'));
+  if (f.root && f.ownRoot && !f.access.ctxs.has('main') && !f.access.ctxs.has(f.root.id)) out.push(ctx.locationOf(f.ownRoot.site, 'goroutine of this access started here'));
   if (f.guard) out.push(ctx.locationOf(f.guard.example.map, `access holding ${f.guard.name}`));
   if (f.readLock) out.push(ctx.locationOf(f.access.map, `${f.readLock.name} is held in read mode here`));
   if (out.length === 0) out.push(ctx.locationOf(f.access.map, `map ${f.access.name}`));

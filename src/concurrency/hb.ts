@@ -193,10 +193,12 @@ export class HappensBefore {
   ordered(a: Root, b: Root): boolean {
     const pa = this.rootPoint(a);
     const pb = this.rootPoint(b);
-    if (pa && pb && pa.host === pb.host && !shareLoop(pa.loops, pb.loops)) {
-      if ((pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos))) return true;
+    // Started by one function: ordered only when the first is joined before the second starts
+    // (joined before the function returns, both still run at once).
+    if (pa && pb && pa.host === pb.host) {
+      return !shareLoop(pa.loops, pb.loops) && ((pa.pos < pb.pos && this.joined(a, pa.pos, pb.pos)) || (pb.pos < pa.pos && this.joined(b, pb.pos, pa.pos)));
     }
-    // Goroutines each joined before their starting function returns, started from the ordinary flow only.
+    // Goroutines of two functions, each joined before its starter returns, started from the ordinary flow only.
     return this.contained(a) && this.contained(b);
   }
 
