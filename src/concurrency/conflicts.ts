@@ -6,7 +6,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Analysis, RuleMeta } from '../rule.js';
 import { CONCURRENCY_TRIGGER } from '../triggers.js';
-import { T, descendantsOf, enclosingFunction, field, listItems, unparen, within } from '../syntax.js';
+import { T, descendantsOf, enclosingFunction, field, listItems, namedChildrenNoComments, unparen, within } from '../syntax.js';
+import { callArgs } from './accesses.js';
+import { paramIndex } from './params.js';
 import { localId } from './identity.js';
 import type { AccessKind } from './accesses.js';
 import { DeclaredGuards, baseField, baseVar } from './guards.js';
@@ -222,6 +224,10 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
     // Each instance creates its own map and hands it over a channel: before the handover, two
     // instances touch two different maps.
     if (a.beforeHandover && b.beforeHandover && instanceLocal(prog, a.map, r) && instanceLocal(prog, b.map, r)) return null;
+    // `parts[i][k] = v` where each instance has its own i (the key of the loop that starts them):
+    // instances write different inner maps.
+    const ia = instanceIndex(prog, a.map, r);
+    if (ia && ia === instanceIndex(prog, b.map, r)) return null;
     return r.multi && hb.shared(a.loc, r) ? r : null;
   }
   if (ca === 'main') { const r = prog.roots[cb as number]!; return !a.beforeHandover && hb.shared(a.loc, r) && window(a, r) ? r : null; }
@@ -233,6 +239,46 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
   if (ra.spawner && b.point.host === ra.spawner.host && !window(b, ra)) return null;
   if (hb.ordered(ra, rb)) return null;
   return rb;
+}
+
+/**
+ * The map is an element `x[i]` whose index is, in each instance of root r, a value no other
+ * instance has: the key of a range loop (or the variable of a counting for loop) around the
+ * start, declared per iteration and captured (or passed at the go statement to a parameter).
+ * Returns the loop variable's key, else null.
+ */
+function instanceIndex(prog: Program, map: Node, r: Root): string | null {
+  const m = unparen(map);
+  if (m.type !== T.indexExpr) return null;
+  let idx = field(m, 'index');
+  if (!idx || unparen(idx).type !== T.identifier) return null;
+  let d = prog.oracle.resolver.resolve(unparen(idx));
+  if (!d?.node) return null;
+  if (d.kind === 'param' && r.target.node.type === T.funcLit && within(d.node, r.target.node) && r.site.type === T.goStatement) {
+    const call = namedChildrenNoComments(r.site).find((c) => c.type === T.callExpr);
+    const arg = call ? callArgs(call)[paramIndex(r.target.node, d.node)] : undefined;
+    if (!arg || unparen(arg).type !== T.identifier) return null;
+    idx = arg;
+    d = prog.oracle.resolver.resolve(unparen(arg));
+    if (!d?.node) return null;
+  }
+  let loop: Node | null = d.node.parent;
+  for (let i = 0; i < 4 && loop && loop.type !== T.forStatement; i++) loop = loop.parent;
+  const fn = enclosingFunction(d.node);
+  const body = loop ? field(loop, 'body') : null;
+  if (!loop || !fn || loop.type !== T.forStatement || !body || within(d.node, body) || !within(r.site, body)) return null;
+  const distinct = (d.kind === 'range' && !!d.range?.key) || (d.kind === 'var' && field(loop, 'body') !== null && assignedOnlyInHeader(loop, d.name));
+  if (!distinct || !perIteration(d.node, r.site, fn)) return null;
+  return prog.oracle.resolver.key(d.node);
+}
+
+/** `for i := 0; ...; i++`: the loop's own variable, changed only by its post statement. */
+function assignedOnlyInHeader(loop: Node, name: string): boolean {
+  const clause = namedChildrenNoComments(loop).find((c) => c.type === T.forClause);
+  const post = clause ? field(clause, 'update') : null;
+  if (!post || !/^\s*\w+\s*(\+\+|--|\+=)/.test(post.text)) return false;
+  const body = field(loop, 'body');
+  return !body || !descendantsOf(body, [T.assignment, T.incStatement, T.decStatement]).some((a) => (field(a, 'left') ?? namedChildrenNoComments(a)[0])?.text.split(/\s*,\s*/).includes(name));
 }
 
 /** A local variable declared inside the goroutine's own function: every instance has its own. */
