@@ -126,7 +126,7 @@ export class HappensBefore {
         const p = this.point(f, c.pos, c.loops).pos;
         if (p <= from || p >= to) continue;
         const l = this.prog.ids.loc(c.chan);
-        if (l && sent.has(l)) return true;
+        if (l && (sent.has(l) || this.closedAfterWait(r, l))) return true;
       }
       // Semaphore drain: the spawner acquires (sends) before starting the goroutine, the
       // goroutine releases (receives, never sends), and the spawner then fills the channel.
@@ -155,6 +155,18 @@ export class HappensBefore {
     const done = new RegExp(`(?<![\\w.])${recv.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.Done\\(\\)`);
     for (const g of this.reach(r.target)) if (done.test(g.node.text)) return true;
     return false;
+  }
+
+  /**
+   * Another goroutine of the same spawner waits (`wg.Wait()`) and then sends on or closes
+   * the channel (`go func() { wg.Wait(); close(done) }()`): a receive from it comes after
+   * the wait, which joins the goroutines the wait group counts (as a wait in the flow does).
+   */
+  private closedAfterWait(r: Root, chanLoc: string): boolean {
+    if (!r.spawner) return false;
+    return this.prog.roots.some((o) => o !== r && o.kind === 'go' && o.spawner?.host === r.spawner!.host && o.target.facts.waits.length > 0
+      && o.target.facts.chans.some((c) => (c.kind === 'close' || c.kind === 'send') && this.prog.ids.loc(c.chan) === chanLoc
+        && o.target.facts.waits.some((w) => w.pos < c.pos && w.loops.length === 0)));
   }
 
   private rootPoint(r: Root): ProgramPoint | null {

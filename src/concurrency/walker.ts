@@ -192,6 +192,13 @@ class Walker {
     const fnExpr = field(call, 'function');
     const f = fnExpr ? unparen(fnExpr) : null;
     if (!f) return s;
+    // `defer close(ch)`: the channel is closed when the function returns, after everything it did.
+    if (f.type === T.identifier && f.text === 'close') {
+      const d = this.env.oracle.resolver.resolve(f);
+      const a = callArgs(call)[0];
+      if (d?.kind === 'builtin' && !d.node && a) this.f.chans.push({ ...this.point(s, call), pos: this.fn.endIndex, kind: 'close', chan: a, value: null });
+      return s;
+    }
     const own = this.mapFree ? [] : callAccesses(call, this.env.oracle);
     if (own.length > 0) {
       this.f.defers.push({ index, kind: 'other', call });
