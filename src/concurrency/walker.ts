@@ -5,7 +5,7 @@
 // returns. It records, with the lock state at each: map accesses, calls, function
 // literals, go statements, defers, channel operations and waits.
 import type { Node } from 'web-tree-sitter';
-import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, unparen } from '../syntax.js';
+import { T, blockStatements, descendantsOf, field, listItems, namedChildrenNoComments, operatorOf, treeText, unparen } from '../syntax.js';
 import { callAccesses, callArgs, isAssigned } from './accesses.js';
 import { paramIndex } from './params.js';
 import { receiverBase } from '../package.js';
@@ -72,6 +72,45 @@ class Walker {
   }
 
   private stmt(n: Node, s: LockState): LockState | null {
+    const after = this.stmtInner(n, s);
+    return after ? this.chanToken(n, after) : after;
+  }
+
+  /**
+   * A channel used as a lock: a receive later followed by a send on the same channel in
+   * this function (`s := <-h.state; ...; h.state <- s`, a token passed around), or a send
+   * later followed by a receive (`sem <- struct{}{}; ...; <-sem`, a semaphore). The span
+   * between the two holds `chan:<channel>`, which excludes only the same channel's span.
+   * A semaphore of capacity above one admits several holders: the analysis cannot tell, and
+   * stays silent.
+   */
+  private chanToken(n: Node, s: LockState): LockState {
+    const type = n.type;
+    if (type !== T.sendStatement && type !== T.exprStatement && type !== T.shortVarDecl && type !== T.assignment) return s;
+    // Most statements hold no `<-`: one look at the text instead of walking their children.
+    const src = treeText(n);
+    if (src !== undefined) { const at = src.indexOf('<-', n.startIndex); if (at < 0 || at >= n.endIndex) return s; }
+    let chan: Node | null = null;
+    let op: 'send' | 'recv' | null = null;
+    if (type === T.sendStatement) { chan = field(n, 'channel'); op = 'send'; }
+    else {
+      const right = type === T.exprStatement ? namedChildrenNoComments(n)[0] : listItems(field(n, 'right')).at(-1);
+      const u = right ? unparen(right) : null;
+      if (u?.type === T.unaryExpr && operatorOf(u) === '<-' && (type === T.exprStatement || listItems(field(n, 'right')).length === 1)) { chan = field(u, 'operand'); op = 'recv'; }
+    }
+    if (!chan || !op) return s;
+    const text = unparen(chan).text;
+    const id = `chan:${this.env.ids.loc(chan) ?? text}`;
+    if (s.held.has(id)) return release(s, id);
+    const body = field(this.fn, 'body');
+    if (!body) return s;
+    const pairs = op === 'recv'
+      ? descendantsOf(body, [T.sendStatement]).some((x) => x.startIndex > n.endIndex && unparen(field(x, 'channel') ?? x).text === text)
+      : descendantsOf(body, [T.unaryExpr]).some((x) => x.startIndex > n.endIndex && operatorOf(x) === '<-' && unparen(field(x, 'operand') ?? x).text === text);
+    return pairs ? acquire(s, id, { mode: 'w', name: text, node: chan, exact: true }) : s;
+  }
+
+  private stmtInner(n: Node, s: LockState): LockState | null {
     switch (n.type) {
       case T.block: return this.block(n, s);
       case T.statementList: {
