@@ -62,6 +62,16 @@ class Walker {
     return { at: s, pos: n.startIndex, loops: [...this.loops] };
   }
 
+  /**
+   * Where an access of `map` happens, at `at` (the map expression, or the statement that
+   * ranges over it): after the receive when the map is the value of one (`use(<-ch)`), which
+   * a join by that receive precedes.
+   */
+  private accessPoint(s: LockState, map: Node, at: Node = map): Point {
+    const u = unparen(map);
+    return u.type === T.unaryExpr && operatorOf(u) === '<-' ? { at: s, pos: u.endIndex, loops: [...this.loops] } : this.point(s, at);
+  }
+
   private block(b: Node, s: LockState): LockState | null {
     let cur: LockState | null = s;
     for (const st of blockStatements(b)) {
@@ -298,7 +308,7 @@ class Walker {
     }
     if (rangeOver) {
       this.region(rangeOver, cur);
-      if (!this.mapFree && this.env.oracle.isMap(rangeOver)) this.f.accesses.push({ ...this.point(cur, n), kind: 'iterate', map: rangeOver });
+      if (!this.mapFree && this.env.oracle.isMap(rangeOver)) this.f.accesses.push({ ...this.accessPoint(cur, rangeOver, n), kind: 'iterate', map: rangeOver });
     }
     this.loops.push(n.id);
     const mark = this.marks();
@@ -403,7 +413,7 @@ class Walker {
         case T.funcLit: this.literal(n, s); break;
         case T.indexExpr: {
           const op = field(n, 'operand');
-          if (op && !this.mapFree && oracle.isMap(op)) this.f.accesses.push({ ...this.point(s, op), kind: isAssigned(n) ? 'write' : 'read', map: op });
+          if (op && !this.mapFree && oracle.isMap(op)) this.f.accesses.push({ ...this.accessPoint(s, op), kind: isAssigned(n) ? 'write' : 'read', map: op });
           break;
         }
         case T.unaryExpr: {
@@ -412,7 +422,7 @@ class Walker {
           break;
         }
         default:
-          if (!this.mapFree) for (const a of callAccesses(n, oracle)) this.f.accesses.push({ ...this.point(s, a.map), kind: a.kind, map: a.map });
+          if (!this.mapFree) for (const a of callAccesses(n, oracle)) this.f.accesses.push({ ...this.accessPoint(s, a.map), kind: a.kind, map: a.map });
           this.callSite(n, s);
       }
     }
