@@ -132,18 +132,52 @@ export class CallResolver {
     return found;
   }
 
-  /** The argument bound to a parameter at the `go` sites of its function, when there is exactly one such site. */
+  /**
+   * The argument bound to a parameter at the `go` sites of its function: the one site's,
+   * or, with several sites, their common argument when every site passes the same
+   * variable (an identifier that resolves to one declaration).
+   */
   paramArgument(d: Decl): Node | null {
     if (!d.node || !d.declNode) return null;
     const fn = d.declNode.parent?.parent;
     if (!fn) return null;
     const sites = this.goSites().get(this.key(fn));
-    if (!sites || sites.length !== 1) return null;
-    if (d.kind === 'receiver') return sites[0]![0] ?? null;
-    const idx = paramIndex(fn, d.node);
-    if (idx < 0) return null;
-    const arg = sites[0]![idx + 1];
+    if (!sites || sites.length === 0) return null;
+    const idx = d.kind === 'receiver' ? -1 : paramIndex(fn, d.node);
+    if (d.kind !== 'receiver' && idx < 0) return null;
+    const argAt = (site: Node[]) => (d.kind === 'receiver' ? site[0] : site[idx + 1]) ?? null;
+    if (sites.length > 1) return this.sameVariable(sites.map(argAt));
+    const arg = argAt(sites[0]!);
+    if (d.kind === 'receiver') return arg;
     return arg && (unparen(arg).type === T.identifier || unparen(arg).type === T.selectorExpr) ? arg : null;
+  }
+
+  /**
+   * The first of `args` when all are the same local variable or parameter (identifiers
+   * resolving to one declaration), never assigned after its declaration in its function:
+   * every site passes the same value.
+   */
+  private sameVariable(args: Array<Node | null>): Node | null {
+    let decl: Node | null = null;
+    for (const a of args) {
+      const u = a ? unparen(a) : null;
+      if (!u || u.type !== T.identifier) return null;
+      const d = this.oracle.resolver.resolve(u);
+      if (!d?.node || (d.kind !== 'var' && d.kind !== 'param')) return null;
+      if (decl && (decl.id !== d.node.id || decl.tree !== d.node.tree)) return null;
+      decl = d.node;
+    }
+    const fn = decl ? enclosingFunction(decl) : null;
+    if (!decl || !fn) return null;
+    for (const as of descendantsOf(fn, [T.assignment])) {
+      for (const l of listItems(field(as, 'left'))) {
+        const u = unparen(l);
+        if (u.type !== T.identifier || u.text !== decl.text) continue;
+        const d = this.oracle.resolver.resolve(u);
+        if (!d?.node || (d.node.id === decl.id && d.node.tree === decl.tree)) return null;
+      }
+    }
+    return args[0] ?? null;
   }
 
   /** `go f(args)` sites by target function: [receiver or null, ...args]. */
