@@ -228,15 +228,18 @@ function pairRoot(prog: Program, hb: HappensBefore, window: (a: Access, r: Root)
     // instances write different inner maps.
     const ia = instanceIndex(prog, a.map, r);
     if (ia && ia === instanceIndex(prog, b.map, r)) return null;
-    return r.multi && hb.shared(a.loc, r) ? r : null;
+    return r.multi && !hb.joinedEachIteration(r) && hb.shared(a.loc, r) ? r : null;
   }
   if (ca === 'main') { const r = prog.roots[cb as number]!; return !a.beforeHandover && hb.shared(a.loc, r) && window(a, r) ? r : null; }
   if (cb === 'main') { const r = prog.roots[ca]!; return !b.beforeHandover && hb.shared(a.loc, r) && window(b, r) ? r : null; }
   const ra = prog.roots[ca]!;
   const rb = prog.roots[cb]!;
   if (!hb.shared(a.loc, ra) && !hb.shared(a.loc, rb)) return null;
-  if (rb.spawner && a.point.host === rb.spawner.host && !window(a, rb)) return null;
-  if (ra.spawner && b.point.host === ra.spawner.host && !window(b, ra)) return null;
+  // An access in the flow that starts the other goroutine races with it only after its start;
+  // not so an access of a closure that flow hosts but that runs here as goroutine ra itself
+  // (`register := func() {...}; go register(); go register()`).
+  if (rb.spawner && a.point.host === rb.spawner.host && !within(a.fn.node, ra.target.node) && !window(a, rb)) return null;
+  if (ra.spawner && b.point.host === ra.spawner.host && !within(b.fn.node, rb.target.node) && !window(b, ra)) return null;
   if (hb.ordered(ra, rb)) return null;
   return rb;
 }

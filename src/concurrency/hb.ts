@@ -214,6 +214,23 @@ export class HappensBefore {
     return this.contained(a) && this.contained(b);
   }
 
+  /**
+   * A goroutine started in a loop whose every instance is joined before the loop's body
+   * ends (`for ... { wg.Add(1); go f(); wg.Wait() }`): one instance runs at a time. Only
+   * when the loop is why it runs many instances (not recursion, not a starter that itself
+   * runs in many).
+   */
+  joinedEachIteration(r: Root): boolean {
+    const p = this.rootPoint(r);
+    if (!p || !r.spawner || r.loops.length === 0) return false;
+    const ctxs = new Set([...r.spawner.ctxs, ...r.spawner.host.ctxs]);
+    if (ctxs.has(r.id) || [...ctxs].some((c) => typeof c === 'number' && this.prog.roots[c]!.multi)) return false;
+    let loop: Node | null = null;
+    for (let n: Node | null = r.site.parent; n && n.id !== p.host.node.id; n = n.parent) if (n.type === T.forStatement) { loop = n; break; }
+    const body = loop ? field(loop, 'body') : null;
+    return !!body && this.joined(r, p.pos, body.endIndex);
+  }
+
   /** A goroutine started once (not in a loop) from the ordinary flow and joined before its starter returns. */
   contained(r: Root): boolean {
     const p = this.rootPoint(r);
