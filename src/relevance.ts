@@ -41,7 +41,7 @@
 // automatic semicolons). When a file cannot be lexed cleanly (an unterminated literal
 // or comment, unbalanced brackets) nothing of it is skipped.
 
-import { CONCURRENCY_IMPORT_TEXT, CONCURRENCY_TEXT } from './triggers.js';
+import { CONCURRENCY_IMPORT_TEXT, CONCURRENCY_TEXT, contextAfterFunc } from './triggers.js';
 import { isPrivateFuncName } from './syntax.js';
 import { Mentions } from './words.js';
 
@@ -493,8 +493,9 @@ function packageRelevance(lexed: ReadonlyArray<{ path: string; text: string; lx:
   // No identifier `map` anywhere: no expression has a map type, and the rules that judge
   // map accesses do not run here (Rule.needsMapType).
   const mapless = namesMap.size === 0 && !lexed.some(({ lx }) => lx.segments.some((s) => s.idents.has('map')));
-  // The engine walks a package only when it imports a concurrency package or holds a go statement.
-  const engineWalks = lexed.some(({ text, lx }) => CONCURRENCY_IMPORT_TEXT.test(text) || lx.funcs.some((f) => f.idents.has('go')) || lx.segments.some((s) => s.idents.has('go')));
+  // The engine walks a package only when it imports a concurrency package, holds a go statement,
+  // or may register a context.AfterFunc callback.
+  const engineWalks = lexed.some(({ text, lx }) => CONCURRENCY_IMPORT_TEXT.test(text) || contextAfterFunc(text) || lx.funcs.some((f) => f.idents.has('go')) || lx.segments.some((s) => s.idents.has('go')));
   const walkedAll = engineWalks && walks(mapless) ? [...walkable(lexed, byName, namesMap)].filter((f) => reaching.has(f)) : [];
   // Accesses are judged only in walked functions, and an access needs a name declared with
   // a map (a callee or literal that names one is walked and names it itself): with none

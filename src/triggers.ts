@@ -7,7 +7,7 @@ import { RUNTIME_MAP_STRUCTS } from './maplayout.js';
 
 /** Concurrency findings need a goroutine root or a lock: a `go` statement (at the start of
  *  a line or after `{` or `;`, so not the word in comments), HTTP handlers (net/http),
- *  errgroup/WaitGroup.Go, time.AfterFunc, parallel subtests, the sync package, or a
+ *  errgroup/WaitGroup.Go, time.AfterFunc and context.AfterFunc, parallel subtests, the sync package, or a
  *  Lock/RLock call on a mutex of any package. */
 export const CONCURRENCY_TRIGGER = /(?:^|[;{])[ \t]*go[ \t]|"sync"|\.R?Lock\(\)|"net\/http"|\.AfterFunc\(|\.Parallel\(\)|\.Go\(|\.TryGo\(/m;
 
@@ -37,3 +37,8 @@ const escaped = CONCURRENCY_IMPORT_PATHS.map((p) => p.replace(/[.*+?^${}()|[\]\\
 export const CONCURRENCY_IMPORTS = new RegExp(`^(?:${escaped})$`);
 /** The same paths as they are written in source (a superset: any such string literal). */
 export const CONCURRENCY_IMPORT_TEXT = new RegExp(`["\`](?:${escaped})["\`]`);
+
+/** A file that may register a context.AfterFunc callback (a goroutine root) without a concurrency import: it imports "context" and calls an AfterFunc. */
+export function contextAfterFunc(text: string): boolean {
+  return /["`]context["`]/.test(text) && /\.AfterFunc\(/.test(text);
+}

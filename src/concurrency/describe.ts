@@ -25,6 +25,7 @@ export function describeRoot(ctx: RuleContext, r: Root): string {
     case 'subtest': return `the parallel subtest started at ${at}`;
     case 'parallel-test': return `the parallel test at ${at}`;
     case 'afterfunc': return `the time.AfterFunc callback started at ${at}`;
+    case 'context-afterfunc': return `the context.AfterFunc callback registered at ${at}`;
     case 'errgroup': return `the errgroup goroutine started at ${at}`;
     default: return `the goroutine started at ${at}`;
   }

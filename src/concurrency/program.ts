@@ -19,7 +19,7 @@ import type { RootKind } from './roots.js';
 import { computeEntries, deferState, propagateAssumed } from './entries.js';
 import { walkFunction } from './walker.js';
 import { isStdPackage } from '../unsafe/analysis.js';
-import { CONCURRENCY_IMPORTS, CONCURRENCY_TEXT } from '../triggers.js';
+import { CONCURRENCY_IMPORTS, CONCURRENCY_TEXT, contextAfterFunc } from '../triggers.js';
 import { Mentions } from '../words.js';
 
 /** How deep callee summaries may nest inside one walk (see `effect` below). */
@@ -119,7 +119,7 @@ function buildProgram(oracle: TypeOracle): Program {
   // The Go runtime synchronises with primitives of its own (runtime.lock, atomics, the
   // scheduler's invariants, single-threaded ports), none of which this model knows.
   if (isStdPackage(pkg, 'runtime')) return prog;
-  const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || descendantsInDecls(f.root, f.text, [T.goStatement], /\bgo\b/g).length > 0);
+  const relevant = pkg.files.some((f) => f.imports.some((i) => CONCURRENCY_IMPORTS.test(i.path)) || contextAfterFunc(f.text) || descendantsInDecls(f.root, f.text, [T.goStatement], /\bgo\b/g).length > 0);
   if (!relevant) return prog;
 
   // Walk every function body once; callee effects are computed on demand.

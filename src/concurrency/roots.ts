@@ -1,12 +1,12 @@
 // Goroutine roots: the places where code starts running in a goroutine of its own
-// (go statements, errgroup/WaitGroup.Go, time.AfterFunc, HTTP handlers, parallel
+// (go statements, errgroup/WaitGroup.Go, time.AfterFunc, context.AfterFunc, HTTP handlers, parallel
 // subtests and parallel tests), and the callbacks that are not roots (sync.Once.Do,
 // which runs its function once before any Do returns).
 import type { Node } from 'web-tree-sitter';
 import type { TypeOracle } from '../types.js';
 import { T, field, fields, namedChildrenNoComments, unparen } from '../syntax.js';
 
-export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'afterfunc' | 'handler' | 'subtest' | 'parallel-test';
+export type RootKind = 'go' | 'errgroup' | 'waitgroup' | 'afterfunc' | 'context-afterfunc' | 'handler' | 'subtest' | 'parallel-test';
 
 /** How a function passed as an argument to `call` will run. */
 export type CallbackUse = { root: RootKind } | { once: true } | { sync: true };
@@ -29,6 +29,8 @@ export class RootClassifier {
       if (name === 'Go' && recvType?.pkg === 'sync' && recvType.name === 'WaitGroup') return { root: 'waitgroup' };
       if (name === 'Do' && recvType?.pkg === 'sync' && recvType.name === 'Once') return { once: true };
       if (pkgPath === 'time' && name === 'AfterFunc') return { root: 'afterfunc' };
+      // context.AfterFunc(ctx, f) runs f in a goroutine of its own once ctx is done.
+      if (pkgPath === 'context' && name === 'AfterFunc') return { root: 'context-afterfunc' };
       if (HANDLER_REGISTRATIONS.has(name) && (pkgPath === 'net/http' || (recvType?.pkg === 'net/http' && recvType.name === 'ServeMux'))) return { root: 'handler' };
       if (name === 'Run' && parallel && this.isTesting(op)) return { root: 'subtest' };
     }
