@@ -3,23 +3,22 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 )
 
 func main() {
-	hooks := map[string]func() string{}
-	var wg sync.WaitGroup
-	register := func(name string) {
-		hooks[name] = func() string { return name }
-	}
-	register("init")
-	for _, name := range []string{"start", "stop", "reload"} {
-		wg.Add(1)
+	routes := make(map[string]int)
+	add := func(path string) { routes[path] = strings.Count(path, "/") }
+	add("/")
+	var done sync.WaitGroup
+	for _, p := range []string{"/a", "/a/b", "/c"} {
+		done.Add(1)
 		go func() {
-			defer wg.Done()
-			register(name)
+			defer done.Done()
+			add(p)
 		}()
-		wg.Wait()
+		done.Wait()
 	}
-	fmt.Println(len(hooks))
+	fmt.Println(len(routes))
 }
